@@ -1,0 +1,189 @@
+#include "commands/common.hpp"
+
+#include "core/phone.hpp"
+#include "core/status.hpp"
+#include "storage/store.hpp"
+#include "util/error.hpp"
+#include "util/i18n.hpp"
+#include "util/text.hpp"
+
+#include <charconv>
+
+namespace cancelog::commands {
+
+std::int64_t parse_case_id(std::string_view text) {
+  std::string_view digits = util::trim(text);
+  if (!digits.empty() && digits.front() == '#') {
+    digits.remove_prefix(1);
+  }
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || id <= 0) {
+    throw InputError(util::trf("{} is not a case id; case ids are whole numbers such as 12 "
+                               "(see 'cancelog list')",
+                               util::quote(text)));
+  }
+  return id;
+}
+
+core::Case load_case(Context& ctx, std::int64_t id) {
+  auto found = ctx.store().find_case(id);
+  if (!found) {
+    throw InputError(util::trf("there is no case {}; 'cancelog list' shows the cases", id));
+  }
+  return *found;
+}
+
+util::Date parse_date_arg(Context& ctx, std::string_view text, std::string_view what) {
+  const auto day = util::parse_date(text, ctx.clock.today());
+  if (!day) {
+    throw InputError(util::trf("{}: {}", what, day.error()));
+  }
+  return *day;
+}
+
+std::string checked_text(std::string_view text, std::string_view what, std::size_t max_bytes) {
+  if (!util::is_valid_utf8(text)) {
+    throw InputError(
+        util::trf("{}: the text is not valid UTF-8; check your terminal's encoding", what));
+  }
+  if (util::has_control_chars(text)) {
+    throw InputError(util::trf("{}: the text holds control characters: {}", what,
+                               util::quote(text.substr(0, 60))));
+  }
+  if (text.size() > max_bytes) {
+    throw InputError(util::trf("{}: the text is too long ({} bytes, at most {}); keep long "
+                               "documents as receipt files",
+                               what, text.size(), max_bytes));
+  }
+  return std::string(text);
+}
+
+std::string checked_line(std::string_view text, std::string_view what, std::size_t max_bytes) {
+  if (text.find('\n') != std::string_view::npos) {
+    throw InputError(util::trf("{}: write it on one line", what));
+  }
+  return checked_text(util::trim(text), what, max_bytes);
+}
+
+template <class E> E parse_choice(std::string_view text, std::string_view what) {
+  const auto value = core::parse_enum<E>(util::to_lower_ascii(util::trim(text)));
+  if (!value) {
+    throw InputError(util::trf("{}: unknown value {}; use one of: {}", what, util::quote(text),
+                               core::enum_choices<E>()));
+  }
+  return *value;
+}
+
+template core::Channel parse_choice<core::Channel>(std::string_view, std::string_view);
+template core::Card parse_choice<core::Card>(std::string_view, std::string_view);
+template core::Status parse_choice<core::Status>(std::string_view, std::string_view);
+template core::Outcome parse_choice<core::Outcome>(std::string_view, std::string_view);
+template core::Method parse_choice<core::Method>(std::string_view, std::string_view);
+template core::ChecklistItem parse_choice<core::ChecklistItem>(std::string_view, std::string_view);
+
+core::Operator find_operator_or_fail(Context& ctx, std::string_view name) {
+  const std::string_view trimmed = util::trim(name);
+  if (auto op = ctx.store().find_operator(trimmed)) {
+    return *op;
+  }
+  std::vector<std::string> names;
+  for (const auto& op : ctx.store().operators()) {
+    names.push_back(op.name);
+  }
+  throw InputError(util::trf("unknown operator {}; known operators: {}; add one with 'cancelog "
+                             "operator add NAME'",
+                             util::quote(name), util::join(names, ", ")));
+}
+
+std::string normalize_number_or_fail(Context& ctx, std::string_view raw) {
+  const auto region = ctx.settings().get(core::setting::default_region);
+  auto e164 = core::normalize_number(raw, region);
+  if (!e164) {
+    throw InputError(e164.error());
+  }
+  return std::move(e164).value();
+}
+
+void add_filter_options(CLI::App& cmd, FilterOptions& o) {
+  cmd.add_option("--status", o.statuses,
+                 _("only cases with this status (repeatable), or 'open' / 'closed'"));
+  cmd.add_option("--operator", o.operator_name, _("only cases of this operator"));
+  cmd.add_option("--channel", o.channel, _("only cases requested through this channel"));
+  cmd.add_option("--number", o.number, _("only cases of this number"));
+  cmd.add_option("--since", o.since, _("only requests made on or after this date"));
+  cmd.add_option("--until", o.until, _("only requests made on or before this date"));
+  cmd.add_flag("--due", o.due, _("only cases whose next check is today or overdue"));
+  cmd.add_option("--search", o.search,
+                 _("only cases whose number, receipt, note or checks contain this text"));
+  cmd.add_option("--limit", o.limit, _("at most this many cases"));
+}
+
+core::CaseFilter make_filter(Context& ctx, const FilterOptions& o) {
+  core::CaseFilter filter;
+  for (const auto& status : o.statuses) {
+    const std::string word = util::to_lower_ascii(util::trim(status));
+    if (word == "open") {
+      const auto open = core::open_statuses();
+      filter.statuses.insert(filter.statuses.end(), open.begin(), open.end());
+    } else if (word == "closed") {
+      const auto closed = core::closed_statuses();
+      filter.statuses.insert(filter.statuses.end(), closed.begin(), closed.end());
+    } else {
+      const auto value = core::parse_enum<core::Status>(word);
+      if (!value) {
+        throw InputError(util::trf("--status: unknown value {}; use one of: {}, open, closed",
+                                   util::quote(status), core::enum_choices<core::Status>()));
+      }
+      filter.statuses.push_back(*value);
+    }
+  }
+  if (!o.operator_name.empty()) {
+    filter.operator_id = find_operator_or_fail(ctx, o.operator_name).id;
+  }
+  if (!o.channel.empty()) {
+    filter.channel = parse_choice<core::Channel>(o.channel, "--channel");
+  }
+  if (!o.number.empty()) {
+    filter.number = normalize_number_or_fail(ctx, o.number);
+  }
+  if (!o.since.empty()) {
+    filter.since = parse_date_arg(ctx, o.since, "--since");
+  }
+  if (!o.until.empty()) {
+    filter.until = parse_date_arg(ctx, o.until, "--until");
+  }
+  if (filter.since && filter.until && *filter.since > *filter.until) {
+    throw InputError(_("--since is after --until: no case can match; swap the dates"));
+  }
+  if (o.due) {
+    filter.due_by = ctx.clock.today();
+  }
+  if (!o.search.empty()) {
+    filter.search = checked_line(o.search, "--search", k_max_ref_bytes);
+  }
+  if (o.limit < 0) {
+    throw InputError(_("--limit: give a positive number of cases"));
+  }
+  if (o.limit > 0) {
+    filter.limit = o.limit;
+  }
+  return filter;
+}
+
+std::string_view status_style(core::Status status) {
+  switch (status) {
+  case core::Status::confirmed:
+    return "32"; // green
+  case core::Status::rejected:
+    return "31"; // red
+  case core::Status::action_needed:
+    return "33"; // yellow
+  case core::Status::withdrawn:
+    return "2"; // dim
+  default:
+    return "36"; // cyan: still waiting
+  }
+}
+
+} // namespace cancelog::commands

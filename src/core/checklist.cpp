@@ -1,0 +1,37 @@
+#include "core/checklist.hpp"
+
+#include "util/i18n.hpp"
+
+namespace cancelog::core {
+
+std::vector<ChecklistItem> applicable_items(Card card) {
+  std::vector<ChecklistItem> items;
+  for (const auto& [item, name] : EnumNames<ChecklistItem>::k_names) {
+    if (item != ChecklistItem::final_bill_settled || card == Card::postpaid) {
+      items.push_back(item);
+    }
+  }
+  return items;
+}
+
+bool is_after_item(ChecklistItem item) {
+  switch (item) {
+  case ChecklistItem::receipt_kept:
+  case ChecklistItem::number_dead:
+  case ChecklistItem::sim_destroyed:
+  case ChecklistItem::final_bill_settled:
+    return true;
+  default:
+    return false;
+  }
+}
+
+util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card) {
+  if (item == ChecklistItem::final_bill_settled && card != Card::postpaid) {
+    return util::fail(_("final-bill-settled applies to postpaid lines only; this line is "
+                        "prepaid (change it with 'edit --card postpaid' if that is wrong)"));
+  }
+  return item;
+}
+
+} // namespace cancelog::core

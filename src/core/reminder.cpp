@@ -1,0 +1,57 @@
+#include "core/reminder.hpp"
+
+namespace cancelog::core {
+
+ReminderPolicy reminder_policy(const Settings& settings) {
+  ReminderPolicy p;
+  p.first_store = settings.days("remind.first.store");
+  p.first_online = settings.days("remind.first.online");
+  p.first_phone = settings.days("remind.first.phone");
+  p.first_other = settings.days("remind.first.other");
+  p.after_pending = settings.days("remind.after.pending");
+  p.after_action_needed = settings.days("remind.after.action-needed");
+  p.after_no_answer = settings.days("remind.after.no-answer");
+  p.final_bill = settings.days("remind.final-bill");
+  return p;
+}
+
+util::Date first_check(const ReminderPolicy& policy, Channel channel, util::Date requested_on) {
+  int days = policy.first_other;
+  switch (channel) {
+  case Channel::store:
+    days = policy.first_store;
+    break;
+  case Channel::online:
+    days = policy.first_online;
+    break;
+  case Channel::phone:
+    days = policy.first_phone;
+    break;
+  case Channel::other:
+    days = policy.first_other;
+    break;
+  }
+  return requested_on + date::days{days};
+}
+
+std::optional<util::Date> next_check(const ReminderPolicy& policy, Outcome outcome, Card card,
+                                     util::Date checked_on) {
+  switch (outcome) {
+  case Outcome::pending:
+    return checked_on + date::days{policy.after_pending};
+  case Outcome::action_needed:
+    return checked_on + date::days{policy.after_action_needed};
+  case Outcome::no_answer:
+    return checked_on + date::days{policy.after_no_answer};
+  case Outcome::confirmed:
+    if (card == Card::postpaid) {
+      return checked_on + date::days{policy.final_bill};
+    }
+    return std::nullopt;
+  case Outcome::rejected:
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace cancelog::core

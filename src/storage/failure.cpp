@@ -1,0 +1,44 @@
+#include "storage/failure.hpp"
+
+#include "util/i18n.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+namespace cancelog::storage {
+
+std::optional<std::string> describe_failure(const std::exception& error) {
+  const auto* e = dynamic_cast<const SQLite::Exception*>(&error);
+  if (e == nullptr) {
+    return std::nullopt;
+  }
+  switch (e->getErrorCode()) {
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED:
+    return util::trf("the database is locked: another process held it for more than 5 "
+                     "seconds; nothing was written, try again ({})",
+                     e->what());
+  case SQLITE_READONLY:
+    return util::trf("the database is read-only; nothing was written; check the permissions of "
+                     "the file and its folder ({})",
+                     e->what());
+  case SQLITE_FULL:
+    return util::trf("the disk is full or the database reached its size limit; nothing was "
+                     "written; free some space and try again ({})",
+                     e->what());
+  case SQLITE_CORRUPT:
+  case SQLITE_NOTADB:
+    return util::trf("the database file is damaged ({}); run 'cancelog doctor' and restore a "
+                     "backup",
+                     e->what());
+  case SQLITE_IOERR:
+  case SQLITE_CANTOPEN:
+    return util::trf("the database file cannot be read or written ({}); check the disk and the "
+                     "path",
+                     e->what());
+  default:
+    return util::trf("database error: {}", e->what());
+  }
+}
+
+} // namespace cancelog::storage

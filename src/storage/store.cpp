@@ -1,0 +1,226 @@
+// Opening the database, the schema upgrade, the statement cache and Change.
+#include "storage/store.hpp"
+
+#include "storage/schema.hpp"
+#include "util/error.hpp"
+#include "util/fs.hpp"
+#include "util/i18n.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace cancelog::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 5000;
+
+// Creates the database file with mode 0600 before SQLite opens it, so that the umask plays
+// no part. Returns false when it existed already.
+bool create_private_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) {
+      return false;
+    }
+    throw Error(util::trf("cannot create the database {}: {}; choose another place with --db",
+                          util::quote(path.string()), std::strerror(errno)));
+  }
+  ::fchmod(fd, 0600);
+  ::close(fd);
+  return true;
+}
+
+void tighten_folder(const fs::path& dir, std::ostream& warnings) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 077) != 0) {
+    if (::chmod(dir.c_str(), 0700) == 0) {
+      warnings << util::trf("cancelog: warning: the folder {} was open to other users; it is "
+                            "now private (0700)",
+                            util::quote(dir.string()))
+               << '\n';
+    }
+  }
+}
+
+} // namespace
+
+Store::Store(const fs::path& path, const OpenOptions& options, std::ostream& warnings)
+    : m_path(path) {
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    util::make_private_dirs(dir);
+  } else if (options.own_folder) {
+    tighten_folder(dir, warnings);
+  }
+  if (fs::is_directory(path, ec)) {
+    throw Error(util::trf("{} is a folder, not a database file; give a file name with --db",
+                          util::quote(path.string())));
+  }
+  if (!create_private_file(path) && util::tighten_file_mode(path)) {
+    warnings << util::trf("cancelog: warning: the database {} could be read by other users; "
+                          "its permissions are now 0600",
+                          util::quote(path.string()))
+             << '\n';
+  }
+  for (const char* suffix : {"-wal", "-shm"}) {
+    util::tighten_file_mode(fs::path(path.string() + suffix));
+  }
+  try {
+    m_db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
+                                              k_busy_timeout_ms);
+    configure();
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT) {
+      throw Error(util::trf("{} is not a usable cancelog database ({}); give another file with "
+                            "--db, or restore a backup",
+                            util::quote(path.string()), e.what()));
+    }
+    throw;
+  }
+  migrate();
+}
+
+Store::~Store() = default;
+
+void Store::configure() {
+  m_db->exec("PRAGMA foreign_keys = ON");
+  // WAL lets readers go on while a writer commits. On a read-only file the mode cannot be
+  // changed; reads still work and writes fail with a clear error.
+  const std::string mode = m_db->execAndGet("PRAGMA journal_mode").getString();
+  if (mode != "wal") {
+    try {
+      m_db->execAndGet("PRAGMA journal_mode = WAL");
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() != SQLITE_READONLY) {
+        throw;
+      }
+    }
+  }
+}
+
+int Store::schema_version() {
+  return m_db->execAndGet("PRAGMA user_version").getInt();
+}
+
+void Store::migrate() {
+  const int latest = latest_schema_version();
+  const int version = schema_version();
+  if (version > latest) {
+    throw Error(util::trf("{} has schema version {}, made by a newer cancelog; this program knows "
+                          "versions up to {}; install the newer cancelog",
+                          util::quote(m_path.string()), version, latest));
+  }
+  if (version == latest) {
+    return;
+  }
+  if (version == 0 && m_db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+    throw Error(util::trf("{} is an SQLite database of another program, not cancelog's; give "
+                          "another file with --db",
+                          util::quote(m_path.string())));
+  }
+  if (version > 0) {
+    backup_before_upgrade(version);
+  }
+  for (int next = version + 1; next <= latest; ++next) {
+    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have upgraded while this one waited for the lock.
+    if (schema_version() >= next) {
+      continue;
+    }
+    m_db->exec(std::string(k_migrations[static_cast<std::size_t>(next - 1)].sql));
+    m_db->exec("PRAGMA user_version = " + std::to_string(next));
+    tx.commit();
+  }
+}
+
+void Store::backup_before_upgrade(int from_version) {
+  fs::path target = m_path.string() + ".v" + std::to_string(from_version) + ".bak";
+  for (int n = 1; fs::exists(target); ++n) {
+    target = m_path.string() + ".v" + std::to_string(from_version) + ".bak." + std::to_string(n);
+  }
+  create_private_file(target);
+  SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
+  SQLite::Backup backup(copy, *m_db);
+  backup.executeStep(-1);
+}
+
+SQLite::Statement& Store::statement(const char* sql) {
+  auto& slot = m_statements[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(*m_db, sql);
+  } else {
+    slot->reset();
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
+Change::Change(Store& store, std::string_view command, util::Instant at)
+    : m_store(store), m_tx(std::make_unique<SQLite::Transaction>(
+                          store.database(), SQLite::TransactionBehavior::IMMEDIATE)),
+      m_at(at) {
+  auto& insert = store.statement("INSERT INTO event_groups (at, command) VALUES (?, ?)");
+  insert.bind(1, util::format_utc(at));
+  insert.bind(2, std::string(command));
+  insert.exec();
+  m_group = store.database().getLastInsertRowid();
+}
+
+Change::~Change() = default;
+
+void Change::record(std::optional<std::int64_t> case_id, std::string_view kind,
+                    std::string_view field, const std::string& old_json,
+                    const std::string& new_json) {
+  auto& insert = m_store.statement(
+      "INSERT INTO events (group_id, case_id, kind, field, old, new) VALUES (?, ?, ?, ?, ?, ?)");
+  insert.bind(1, m_group);
+  if (case_id) {
+    insert.bind(2, *case_id);
+  }
+  insert.bind(3, std::string(kind));
+  if (!field.empty()) {
+    insert.bind(4, std::string(field));
+  }
+  if (!old_json.empty()) {
+    insert.bind(5, old_json);
+  }
+  if (!new_json.empty()) {
+    insert.bind(6, new_json);
+  }
+  insert.exec();
+  ++m_events;
+}
+
+void Change::record_range(std::int64_t first, std::int64_t last, std::string_view kind,
+                          const std::string& new_json) {
+  auto& insert = m_store.statement(
+      "INSERT INTO events (group_id, case_id, case_last, kind, new) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, m_group);
+  insert.bind(2, first);
+  insert.bind(3, last);
+  insert.bind(4, std::string(kind));
+  insert.bind(5, new_json);
+  insert.exec();
+  ++m_events;
+}
+
+void Change::commit() {
+  if (m_events == 0) {
+    m_tx.reset(); // rolls back the empty group
+    return;
+  }
+  m_tx->commit();
+}
+
+} // namespace cancelog::storage

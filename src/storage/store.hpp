@@ -1,0 +1,150 @@
+#pragma once
+
+#include "core/model.hpp"
+#include "core/settings.hpp"
+#include "util/time.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace SQLite {
+class Database;
+class Statement;
+class Transaction;
+} // namespace SQLite
+
+namespace cancelog::storage {
+
+class Change;
+
+// How to open the database.
+struct OpenOptions {
+  // The folder is cancelog's own (the default location), so its mode may be tightened.
+  bool own_folder = false;
+};
+
+// The cancelog database: the only place that holds SQL. Opening creates the file (0600, in a
+// 0700 folder), sets WAL, foreign keys and a busy timeout, and brings the schema up to date.
+class Store {
+public:
+  // Opens or creates the database; warnings (loosened permissions) go to `warnings`.
+  // Throws Error when the file cannot be used.
+  Store(const std::filesystem::path& path, const OpenOptions& options, std::ostream& warnings);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // The database file.
+  [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+  // The schema version of the open database.
+  [[nodiscard]] int schema_version();
+
+  // --- Operators and prefix hints ---
+  std::vector<core::Operator> operators();
+  std::optional<core::Operator> find_operator(std::string_view name);
+  std::optional<core::Operator> operator_by_id(std::int64_t id);
+  std::vector<core::PrefixHint> prefix_hints();
+  std::int64_t add_operator(Change& change, const core::Operator& op);
+  // Writes the fields of `after` that differ from `before` (same id), one event each.
+  void update_operator(Change& change, const core::Operator& before, const core::Operator& after);
+  void add_prefix_hint(Change& change, std::string_view prefix, const core::Operator& op);
+  void remove_prefix_hint(Change& change, std::string_view prefix);
+
+  // --- Settings ---
+  core::Settings settings();
+  // Sets a key (value already normalized) or, with nullopt, returns it to its default.
+  void set_setting(Change& change, std::string_view key, const std::optional<std::string>& value);
+
+  // --- Cases ---
+  // Inserts the case (id, created_at and updated_at are filled in) and records it.
+  std::int64_t insert_case(Change& change, core::Case& c);
+  std::optional<core::Case> find_case(std::int64_t id);
+  std::optional<core::Case> find_case_by_uuid(std::string_view uuid);
+  // Calls `visit` for each case the filter selects, newest request first.
+  void for_each_case(const core::CaseFilter& filter,
+                     const std::function<void(const core::Case&)>& visit);
+  // The open cases for a number, and the latest case (any status) for a number.
+  std::vector<core::Case> open_cases_for_number(std::string_view e164);
+  std::optional<core::Case> latest_case_for_number(std::string_view e164);
+  // Cases that follow this one (retries after a rejection).
+  std::vector<std::int64_t> followers_of(std::int64_t case_id);
+  // The instant of the last check of a case, if any.
+  std::optional<util::Instant> last_check_at(std::int64_t case_id);
+
+  // --- Checks, checklist, receipt files (read side) ---
+  std::vector<core::Check> checks_of(std::int64_t case_id);
+  std::vector<core::Tick> checklist_of(std::int64_t case_id);
+  std::vector<core::ReceiptFile> receipt_files_of(std::int64_t case_id);
+  // Ticks an item (no-op, returning false, when it is ticked already).
+  bool tick(Change& change, std::int64_t case_id, core::ChecklistItem item);
+  // Unticks an item (no-op, returning false, when it is not ticked).
+  bool untick(Change& change, std::int64_t case_id, core::ChecklistItem item);
+  // Inserts a check (id and created_at are filled in) and records it.
+  std::int64_t insert_check(Change& change, core::Check& check);
+
+  // --- Changing a case ---
+  // Writes the fields of `after` that differ from `before` (same id): one "case.update"
+  // event per changed field with its old and new value; updated_at follows. Returns the
+  // number of fields changed.
+  std::size_t update_case(Change& change, const core::Case& before, const core::Case& after);
+
+  // --- History ---
+  // Events newest first, of one case or all; `limit` 0 means all.
+  std::vector<core::Event> events(std::optional<std::int64_t> case_id, std::int64_t limit);
+
+  // A cached prepared statement, reset and with its bindings cleared.
+  SQLite::Statement& statement(const char* sql);
+  // The connection, for Change.
+  SQLite::Database& database() { return *m_db; }
+
+private:
+  void configure();
+  void migrate();
+  void backup_before_upgrade(int from_version);
+
+  std::filesystem::path m_path;
+  std::unique_ptr<SQLite::Database> m_db;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
+};
+
+// One changing command: a write transaction (BEGIN IMMEDIATE) and the event group that
+// records what it did. Every write method of Store takes a Change, so no change escapes
+// the history. Destroyed without commit(), it rolls everything back.
+class Change {
+public:
+  Change(Store& store, std::string_view command, util::Instant at);
+  ~Change();
+  Change(const Change&) = delete;
+  Change& operator=(const Change&) = delete;
+
+  // Appends an event to the group. old/new are JSON texts (empty for none).
+  void record(std::optional<std::int64_t> case_id, std::string_view kind, std::string_view field,
+              const std::string& old_json, const std::string& new_json);
+  // Appends an event that covers the cases first..last (bulk import).
+  void record_range(std::int64_t first, std::int64_t last, std::string_view kind,
+                    const std::string& new_json);
+  // Commits; a Change that recorded nothing is rolled back instead (no empty history).
+  void commit();
+
+  [[nodiscard]] std::int64_t group_id() const { return m_group; }
+  [[nodiscard]] util::Instant at() const { return m_at; }
+  [[nodiscard]] std::size_t event_count() const { return m_events; }
+  Store& store() { return m_store; }
+
+private:
+  Store& m_store;
+  std::unique_ptr<SQLite::Transaction> m_tx;
+  util::Instant m_at;
+  std::int64_t m_group = 0;
+  std::size_t m_events = 0;
+};
+
+} // namespace cancelog::storage

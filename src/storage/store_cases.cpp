@@ -1,0 +1,299 @@
+// Cases: insertion, lookup and filtered listing.
+#include "core/json.hpp"
+#include "storage/query.hpp"
+#include "util/i18n.hpp"
+
+namespace cancelog::storage {
+
+using detail::Query;
+
+namespace detail {
+
+util::Date column_date(const SQLite::Column& column) {
+  const auto day = util::parse_iso_date(column.getString());
+  if (!day) {
+    throw Error("database holds a bad date in column " + std::string(column.getName()) +
+                "; run 'cancelog doctor'");
+  }
+  return *day;
+}
+
+std::optional<util::Date> column_optional_date(const SQLite::Column& column) {
+  if (column.isNull()) {
+    return std::nullopt;
+  }
+  return column_date(column);
+}
+
+util::Instant column_instant(const SQLite::Column& column) {
+  const auto at = util::parse_utc(column.getString());
+  if (!at) {
+    throw Error("database holds a bad instant in column " + std::string(column.getName()) +
+                "; run 'cancelog doctor'");
+  }
+  return *at;
+}
+
+std::optional<std::int64_t> column_optional_int(const SQLite::Column& column) {
+  if (column.isNull()) {
+    return std::nullopt;
+  }
+  return column.getInt64();
+}
+
+} // namespace detail
+
+namespace {
+
+using namespace detail;
+
+#define CASE_COLUMNS                                                                               \
+  "c.id, c.uuid, c.number, c.number_raw, c.operator_id, o.name, c.operator_inferred, c.card, "     \
+  "c.channel, c.requested_on, c.receipt, c.status, c.next_check_on, c.note, c.follows, "           \
+  "c.created_at, c.updated_at FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
+
+core::Case read_case(SQLite::Statement& row) {
+  core::Case c;
+  c.id = row.getColumn(0).getInt64();
+  c.uuid = row.getColumn(1).getString();
+  c.number = row.getColumn(2).getString();
+  c.number_raw = row.getColumn(3).getString();
+  c.operator_id = row.getColumn(4).getInt64();
+  c.operator_name = row.getColumn(5).getString();
+  c.operator_inferred = row.getColumn(6).getInt() != 0;
+  c.card = column_enum<core::Card>(row.getColumn(7));
+  c.channel = column_enum<core::Channel>(row.getColumn(8));
+  c.requested_on = column_date(row.getColumn(9));
+  c.receipt = row.getColumn(10).getString();
+  c.status = column_enum<core::Status>(row.getColumn(11));
+  c.next_check_on = column_optional_date(row.getColumn(12));
+  c.note = row.getColumn(13).getString();
+  c.follows = column_optional_int(row.getColumn(14));
+  c.created_at = column_instant(row.getColumn(15));
+  c.updated_at = column_instant(row.getColumn(16));
+  return c;
+}
+
+std::optional<core::Case> first_case(Query& q) {
+  if (q->executeStep()) {
+    return read_case(*q);
+  }
+  return std::nullopt;
+}
+
+// Escapes LIKE wildcards so that --search finds the text as typed.
+std::string like_pattern(std::string_view text) {
+  std::string out = "%";
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+} // namespace
+
+std::int64_t Store::insert_case(Change& change, core::Case& c) {
+  c.created_at = change.at();
+  c.updated_at = change.at();
+  Query q(*this, "INSERT INTO cases (uuid, number, number_raw, operator_id, operator_inferred, "
+                 "card, channel, requested_on, receipt, status, next_check_on, note, follows, "
+                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q->bind(1, c.uuid);
+  q->bind(2, c.number);
+  q->bind(3, c.number_raw);
+  q->bind(4, c.operator_id);
+  q->bind(5, c.operator_inferred ? 1 : 0);
+  q->bind(6, std::string(core::name_of(c.card)));
+  q->bind(7, std::string(core::name_of(c.channel)));
+  q->bind(8, util::format_date(c.requested_on));
+  q->bind(9, c.receipt);
+  q->bind(10, std::string(core::name_of(c.status)));
+  bind_optional(
+      *q, 11, c.next_check_on ? std::optional(util::format_date(*c.next_check_on)) : std::nullopt);
+  q->bind(12, c.note);
+  bind_optional(*q, 13, c.follows);
+  q->bind(14, util::format_utc(c.created_at));
+  q->bind(15, util::format_utc(c.updated_at));
+  q->exec();
+  c.id = m_db->getLastInsertRowid();
+  change.record(c.id, "case.add", "", "", core::to_json(c).dump());
+  return c.id;
+}
+
+std::size_t Store::update_case(Change& change, const core::Case& before, const core::Case& after) {
+  const core::Json old_json = core::to_json(before);
+  const core::Json new_json = core::to_json(after);
+  // The recorded fields a command may change; id, uuid and the instants are not among them.
+  static constexpr std::array<const char*, 12> k_fields{
+      "number",       "number_raw", "operator", "operator_inferred", "card", "channel",
+      "requested_on", "receipt",    "status",   "next_check_on",     "note", "follows"};
+  std::size_t changed = 0;
+  for (const char* field : k_fields) {
+    if (old_json[field] != new_json[field]) {
+      change.record(before.id, "case.update", field, old_json[field].dump(),
+                    new_json[field].dump());
+      ++changed;
+    }
+  }
+  if (changed == 0) {
+    return 0;
+  }
+  Query q(*this, "UPDATE cases SET number = ?, number_raw = ?, operator_id = ?, "
+                 "operator_inferred = ?, card = ?, channel = ?, requested_on = ?, receipt = ?, "
+                 "status = ?, next_check_on = ?, note = ?, follows = ?, updated_at = ? "
+                 "WHERE id = ?");
+  q->bind(1, after.number);
+  q->bind(2, after.number_raw);
+  q->bind(3, after.operator_id);
+  q->bind(4, after.operator_inferred ? 1 : 0);
+  q->bind(5, std::string(core::name_of(after.card)));
+  q->bind(6, std::string(core::name_of(after.channel)));
+  q->bind(7, util::format_date(after.requested_on));
+  q->bind(8, after.receipt);
+  q->bind(9, std::string(core::name_of(after.status)));
+  bind_optional(*q, 10,
+                after.next_check_on ? std::optional(util::format_date(*after.next_check_on))
+                                    : std::nullopt);
+  q->bind(11, after.note);
+  bind_optional(*q, 12, after.follows);
+  q->bind(13, util::format_utc(change.at()));
+  q->bind(14, before.id);
+  q->exec();
+  return changed;
+}
+
+std::optional<core::Case> Store::find_case(std::int64_t id) {
+  Query q(*this, "SELECT " CASE_COLUMNS "WHERE c.id = ?");
+  q->bind(1, id);
+  return first_case(q);
+}
+
+std::optional<core::Case> Store::find_case_by_uuid(std::string_view uuid) {
+  Query q(*this, "SELECT " CASE_COLUMNS "WHERE c.uuid = ?");
+  q->bind(1, std::string(uuid));
+  return first_case(q);
+}
+
+void Store::for_each_case(const core::CaseFilter& filter,
+                          const std::function<void(const core::Case&)>& visit) {
+  // The WHERE clause is assembled from fixed fragments; every value is bound.
+  std::string sql = "SELECT " CASE_COLUMNS "WHERE 1 = 1";
+  if (!filter.statuses.empty()) {
+    sql += " AND c.status IN (";
+    for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+    }
+    sql += ")";
+  }
+  if (filter.operator_id) {
+    sql += " AND c.operator_id = ?";
+  }
+  if (filter.channel) {
+    sql += " AND c.channel = ?";
+  }
+  if (filter.number) {
+    sql += " AND c.number = ?";
+  }
+  if (filter.since) {
+    sql += " AND c.requested_on >= ?";
+  }
+  if (filter.until) {
+    sql += " AND c.requested_on <= ?";
+  }
+  if (filter.due_by) {
+    sql += " AND c.next_check_on <= ?";
+  }
+  if (filter.search) {
+    sql += " AND (c.number LIKE ?1s ESCAPE '\\' OR c.number_raw LIKE ?1s ESCAPE '\\'"
+           " OR c.receipt LIKE ?1s ESCAPE '\\' OR c.note LIKE ?1s ESCAPE '\\'"
+           " OR o.name LIKE ?1s ESCAPE '\\' OR EXISTS (SELECT 1 FROM checks AS k"
+           " WHERE k.case_id = c.id AND (k.reference LIKE ?1s ESCAPE '\\'"
+           " OR k.note LIKE ?1s ESCAPE '\\')))";
+  }
+  sql += " ORDER BY c.requested_on DESC, c.id DESC";
+  if (filter.limit) {
+    sql += " LIMIT ?";
+  }
+  // The search text is one named parameter, used several times.
+  if (filter.search) {
+    for (std::size_t at = sql.find("?1s"); at != std::string::npos; at = sql.find("?1s", at)) {
+      sql.replace(at, 3, ":search");
+    }
+  }
+  SQLite::Statement stmt(*m_db, sql);
+  int index = 1;
+  for (const auto status : filter.statuses) {
+    stmt.bind(index++, std::string(core::name_of(status)));
+  }
+  if (filter.operator_id) {
+    stmt.bind(index++, *filter.operator_id);
+  }
+  if (filter.channel) {
+    stmt.bind(index++, std::string(core::name_of(*filter.channel)));
+  }
+  if (filter.number) {
+    stmt.bind(index++, *filter.number);
+  }
+  if (filter.since) {
+    stmt.bind(index++, util::format_date(*filter.since));
+  }
+  if (filter.until) {
+    stmt.bind(index++, util::format_date(*filter.until));
+  }
+  if (filter.due_by) {
+    stmt.bind(index++, util::format_date(*filter.due_by));
+  }
+  if (filter.search) {
+    stmt.bind(":search", like_pattern(*filter.search));
+    ++index;
+  }
+  if (filter.limit) {
+    stmt.bind(index, *filter.limit);
+  }
+  while (stmt.executeStep()) {
+    visit(read_case(stmt));
+  }
+}
+
+std::vector<core::Case> Store::open_cases_for_number(std::string_view e164) {
+  Query q(*this, "SELECT " CASE_COLUMNS
+                 "WHERE c.number = ? AND c.status IN ('requested', 'pending', 'action-needed', "
+                 "'no-answer') ORDER BY c.id");
+  q->bind(1, std::string(e164));
+  std::vector<core::Case> out;
+  while (q->executeStep()) {
+    out.push_back(read_case(*q));
+  }
+  return out;
+}
+
+std::optional<core::Case> Store::latest_case_for_number(std::string_view e164) {
+  Query q(*this, "SELECT " CASE_COLUMNS "WHERE c.number = ? ORDER BY c.id DESC LIMIT 1");
+  q->bind(1, std::string(e164));
+  return first_case(q);
+}
+
+std::vector<std::int64_t> Store::followers_of(std::int64_t case_id) {
+  Query q(*this, "SELECT id FROM cases WHERE follows = ? ORDER BY id");
+  q->bind(1, case_id);
+  std::vector<std::int64_t> out;
+  while (q->executeStep()) {
+    out.push_back(q->getColumn(0).getInt64());
+  }
+  return out;
+}
+
+std::optional<util::Instant> Store::last_check_at(std::int64_t case_id) {
+  Query q(*this, "SELECT max(checked_at) FROM checks WHERE case_id = ?");
+  q->bind(1, case_id);
+  if (q->executeStep() && !q->getColumn(0).isNull()) {
+    return column_instant(q->getColumn(0));
+  }
+  return std::nullopt;
+}
+
+} // namespace cancelog::storage

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+
+namespace cancelog::util {
+
+// Creates the folder and any missing parents with mode 0700, whatever the umask.
+void make_private_dirs(const std::filesystem::path& dir);
+
+// Sets an existing file to 0600 when group or others may read or write it; returns true
+// when it had to (so that the caller can warn).
+bool tighten_file_mode(const std::filesystem::path& file);
+
+// A file written in full or not at all: the bytes go to a private (0600) temporary file
+// beside the target, which takes the target's name on commit(). Without commit() the
+// temporary file is removed, so an error never leaves half a file behind.
+class OutputFile {
+public:
+  enum class Existing { replace, refuse };
+
+  // Throws Error when the folder cannot be written; with Existing::refuse, throws InputError
+  // when the target exists.
+  OutputFile(std::filesystem::path target, Existing existing);
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+  // The stream to write to.
+  std::ostream& stream() { return m_stream; }
+  // Flushes, syncs and moves the file into place; throws Error on failure.
+  void commit();
+
+private:
+  std::filesystem::path m_target;
+  std::filesystem::path m_temp;
+  Existing m_existing;
+  std::ofstream m_stream;
+  bool m_committed = false;
+};
+
+} // namespace cancelog::util

@@ -1,0 +1,258 @@
+#include "util/time.hpp"
+
+#include "util/i18n.hpp"
+#include "util/text.hpp"
+
+#include <charconv>
+#include <date/tz.h>
+
+namespace cancelog::util {
+
+namespace {
+
+// Reads exactly `n` ASCII digits at `pos`.
+std::optional<int> digits(std::string_view text, std::size_t pos, std::size_t n) {
+  if (pos + n > text.size()) {
+    return std::nullopt;
+  }
+  int value = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+constexpr int k_max_offset_days = 100 * 366;
+
+// Reads YYYY-MM-DD at the start of `text`; checks that the day exists.
+Result<Date> parse_date_prefix(std::string_view text) {
+  if (text.size() > 10 && text[10] >= '0' && text[10] <= '9') {
+    text = {};
+  }
+  const auto y = digits(text, 0, 4);
+  const auto m = digits(text, 5, 2);
+  const auto d = digits(text, 8, 2);
+  if (text.size() < 10 || !y || !m || !d || text[4] != '-' || text[7] != '-') {
+    return fail(trf("{} is not a date; write YYYY-MM-DD, today, yesterday, tomorrow, +3d or -2w",
+                    quote(text)));
+  }
+  const date::year_month_day ymd{date::year{*y}, date::month{static_cast<unsigned>(*m)},
+                                 date::day{static_cast<unsigned>(*d)}};
+  if (!ymd.ok()) {
+    return fail(trf("{} is not a date: there is no such day in the calendar", quote(text)));
+  }
+  return Date{ymd};
+}
+
+} // namespace
+
+Result<Date> parse_iso_date(std::string_view text) {
+  if (text.size() != 10) {
+    return fail(trf("{} is not a date; write YYYY-MM-DD, today, yesterday, tomorrow, +3d or -2w",
+                    quote(text)));
+  }
+  return parse_date_prefix(text);
+}
+
+Result<Date> parse_date(std::string_view text, Date today) {
+  const std::string word = to_lower_ascii(trim(text));
+  if (word == "today") {
+    return today;
+  }
+  if (word == "yesterday") {
+    return today - date::days{1};
+  }
+  if (word == "tomorrow") {
+    return today + date::days{1};
+  }
+  if (!word.empty() && (word[0] == '+' || word[0] == '-')) {
+    const auto days = parse_days(std::string_view(word).substr(1));
+    if (!days) {
+      return fail(trf("{} is not a date offset; write +3d, -1d, +2w or -1w", quote(text)));
+    }
+    return word[0] == '+' ? today + date::days{*days} : today - date::days{*days};
+  }
+  return parse_iso_date(word);
+}
+
+Result<int> parse_days(std::string_view text) {
+  const std::string word = to_lower_ascii(trim(text));
+  const auto bad = [&] {
+    return fail(trf("{} is not a length of time; write a number of days or weeks, e.g. 3d or 2w",
+                    quote(text)));
+  };
+  if (word.size() < 2 || (word.back() != 'd' && word.back() != 'w')) {
+    return bad();
+  }
+  int n = 0;
+  const char* first = word.data();
+  const char* last = word.data() + word.size() - 1;
+  const auto [end, ec] = std::from_chars(first, last, n);
+  if (ec != std::errc{} || end != last || n < 0 || word[0] == '+') {
+    return bad();
+  }
+  const int days = word.back() == 'w' ? n * 7 : n;
+  if (n > k_max_offset_days || days > k_max_offset_days) {
+    return fail(trf("{} is too long; the limit is {} days", quote(text), k_max_offset_days));
+  }
+  return days;
+}
+
+std::string format_date(Date day) {
+  return date::format("%F", day);
+}
+
+std::string format_days(int days) {
+  if (days != 0 && days % 7 == 0) {
+    return fmt::format("{}w", days / 7);
+  }
+  return fmt::format("{}d", days);
+}
+
+std::string format_utc(Instant at) {
+  return date::format("%FT%TZ", at);
+}
+
+Result<Instant> parse_utc(std::string_view text) {
+  const auto day = parse_date_prefix(text);
+  const auto h = digits(text, 11, 2);
+  const auto m = digits(text, 14, 2);
+  const auto s = digits(text, 17, 2);
+  if (!day || text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z' || !h || !m || !s || *h > 23 || *m > 59 || *s > 59) {
+    return fail(trf("{} is not a stored instant (YYYY-MM-DDTHH:MM:SSZ)", quote(text)));
+  }
+  return Instant{*day} + std::chrono::hours{*h} + std::chrono::minutes{*m} +
+         std::chrono::seconds{*s};
+}
+
+int days_between(Date from, Date to) {
+  return static_cast<int>((to - from).count());
+}
+
+date::local_seconds TimeZone::to_local(Instant at) const {
+  if (m_zone == nullptr) {
+    return date::local_seconds{at.time_since_epoch()};
+  }
+  return m_zone->to_local(at);
+}
+
+Instant TimeZone::from_local(date::local_seconds local) const {
+  if (m_zone == nullptr) {
+    return Instant{local.time_since_epoch()};
+  }
+  const auto info = m_zone->get_info(local);
+  if (info.result == date::local_info::nonexistent) {
+    // The clock jumped forward over this time: count it from before the jump.
+    return Instant{local.time_since_epoch()} - info.first.offset;
+  }
+  return m_zone->to_sys(local, date::choose::earliest);
+}
+
+Date TimeZone::local_date(Instant at) const {
+  return Date{date::floor<date::days>(to_local(at)).time_since_epoch()};
+}
+
+std::string TimeZone::name() const {
+  return m_zone == nullptr ? std::string("UTC") : std::string(m_zone->name());
+}
+
+Result<TimeZone> resolve_zone(const char* tz_variable) {
+  std::string_view name = tz_variable != nullptr ? tz_variable : "";
+  if (!name.empty() && name.front() == ':') {
+    name.remove_prefix(1);
+  }
+  try {
+    if (name.empty()) {
+      return TimeZone{date::current_zone()};
+    }
+    if (name == "UTC" || name == "UTC0" || name == "Etc/UTC") {
+      return TimeZone{};
+    }
+    constexpr std::string_view k_zoneinfo = "zoneinfo/";
+    if (name.front() == '/') {
+      const auto at = name.find(k_zoneinfo);
+      if (at != std::string_view::npos) {
+        name.remove_prefix(at + k_zoneinfo.size());
+      }
+    }
+    return TimeZone{date::locate_zone(name)};
+  } catch (const std::exception&) {
+    return fail(
+        trf("unknown time zone {} in TZ; set TZ to a name such as Asia/Baku or UTC", quote(name)));
+  }
+}
+
+Result<Instant> parse_instant(std::string_view text, const TimeZone& zone) {
+  const std::string_view original = text;
+  text = trim(text);
+  const auto bad = [&] {
+    return fail(trf("{} is not a date and time; write e.g. 2026-03-01 14:30, "
+                    "2026-03-01T14:30:00+04:00 or 2026-03-01T10:30:00Z",
+                    quote(original)));
+  };
+  const auto day = parse_date_prefix(text);
+  if (!day || text.size() < 16 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) {
+    return bad();
+  }
+  const auto h = digits(text, 11, 2);
+  const auto m = digits(text, 14, 2);
+  if (!h || !m || text[13] != ':' || *h > 23 || *m > 59) {
+    return bad();
+  }
+  std::size_t pos = 16;
+  int s = 0;
+  if (pos < text.size() && text[pos] == ':') {
+    const auto sec = digits(text, pos + 1, 2);
+    if (!sec || *sec > 59) {
+      return bad();
+    }
+    s = *sec;
+    pos += 3;
+    if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
+      ++pos;
+      const std::size_t start = pos;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+        ++pos;
+      }
+      if (pos == start) {
+        return bad();
+      }
+    }
+  }
+  const auto clock = std::chrono::hours{*h} + std::chrono::minutes{*m} + std::chrono::seconds{s};
+  const std::string_view rest = text.substr(pos);
+  if (rest.empty()) {
+    return zone.from_local(date::local_seconds{day->time_since_epoch()} + clock);
+  }
+  const Instant utc = Instant{*day} + clock;
+  if (rest == "Z" || rest == "z") {
+    return utc;
+  }
+  if (rest[0] != '+' && rest[0] != '-') {
+    return bad();
+  }
+  const auto oh = digits(rest, 1, 2);
+  std::optional<int> om = 0;
+  if (rest.size() == 6 && rest[3] == ':') {
+    om = digits(rest, 4, 2);
+  } else if (rest.size() == 5) {
+    om = digits(rest, 3, 2);
+  } else if (rest.size() != 3) {
+    return bad();
+  }
+  if (!oh || !om || *oh > 14 || *om > 59) {
+    return bad();
+  }
+  const auto offset = std::chrono::hours{*oh} + std::chrono::minutes{*om};
+  return rest[0] == '+' ? utc - offset : utc + offset;
+}
+
+std::string format_local(Instant at, const TimeZone& zone) {
+  return date::format("%F %R", zone.to_local(at));
+}
+
+} // namespace cancelog::util
