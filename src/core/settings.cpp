@@ -17,7 +17,8 @@ util::Result<std::string> normalize_days(std::string_view value) {
   if (!days) {
     return util::fail(days.error());
   }
-  return util::format_days(*days);
+  // Keep the unit the user chose ("14d" stays "14d"); only case and spaces are normalized.
+  return util::to_lower_ascii(util::trim(value));
 }
 
 util::Result<std::string> normalize_region(std::string_view value) {

@@ -1,0 +1,181 @@
+#include "storage/schema.hpp"
+#include "storage/store.hpp"
+#include "util/error.hpp"
+#include "util/uuid.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace cancelog;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh folder under the system's temporary folder, removed afterwards.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "cancelog-test-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+unsigned file_mode(const fs::path& p) {
+  struct stat st {};
+  ::stat(p.c_str(), &st);
+  return st.st_mode & 0777U;
+}
+
+core::Case new_case(storage::Store& store, const std::string& number, core::Status status) {
+  core::Case c;
+  c.uuid = util::make_uuid();
+  c.number = number;
+  c.number_raw = number;
+  const auto op = store.find_operator("azercell");
+  c.operator_id = op->id;
+  c.operator_name = op->name;
+  c.channel = core::Channel::store;
+  c.requested_on = *util::parse_iso_date("2026-03-01");
+  c.status = status;
+  return c;
+}
+
+const util::Instant k_at = *util::parse_utc("2026-03-04T10:00:00Z");
+
+} // namespace
+
+TEST_CASE("opening creates a private file and folder and applies the schema") {
+  TempDir tmp;
+  const fs::path db = tmp.path / "sub" / "cancelog.db";
+  std::ostringstream warnings;
+  storage::Store store(db, {}, warnings);
+  CHECK(fs::exists(db));
+  CHECK(file_mode(db) == 0600);
+  CHECK(file_mode(db.parent_path()) == 0700);
+  CHECK(store.schema_version() == storage::latest_schema_version());
+  CHECK(store.operators().size() == 3);
+  CHECK(store.prefix_hints().size() == 7);
+  CHECK(warnings.str().empty());
+}
+
+TEST_CASE("a database newer than the program is refused naming both versions") {
+  TempDir tmp;
+  const fs::path db = tmp.path / "c.db";
+  std::ostringstream warnings;
+  {
+    storage::Store store(db, {}, warnings);
+    storage::Change change(store, "test", k_at);
+    store.set_setting(change, "default-region", std::string("GE"));
+    change.commit();
+  }
+  // Only storage may hold SQL; the test pokes the version through the store's connection.
+  {
+    storage::Store store(db, {}, warnings);
+    store.statement("PRAGMA user_version = 42").executeStep();
+  }
+  try {
+    storage::Store store(db, {}, warnings);
+    FAIL("opened a newer database");
+  } catch (const Error& e) {
+    const std::string message = e.what();
+    CHECK(message.find("schema version 42") != std::string::npos);
+    CHECK(message.find("up to " + std::to_string(storage::latest_schema_version())) !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("a change is all or nothing, and an empty change leaves no history") {
+  TempDir tmp;
+  std::ostringstream warnings;
+  storage::Store store(tmp.path / "c.db", {}, warnings);
+  {
+    storage::Change change(store, "add", k_at);
+    auto c = new_case(store, "+994501234567", core::Status::requested);
+    store.insert_case(change, c);
+    // destroyed without commit: rolled back
+  }
+  CHECK_FALSE(store.find_case(1));
+  CHECK(store.events(std::nullopt, 0).empty());
+  {
+    storage::Change change(store, "nothing", k_at);
+    change.commit();
+  }
+  CHECK(store.events(std::nullopt, 0).empty());
+}
+
+TEST_CASE("cases: insert, find, update with one event per changed field") {
+  TempDir tmp;
+  std::ostringstream warnings;
+  storage::Store store(tmp.path / "c.db", {}, warnings);
+  storage::Change add(store, "add", k_at);
+  auto c = new_case(store, "+994501234567", core::Status::requested);
+  const auto id = store.insert_case(add, c);
+  add.commit();
+  const auto found = store.find_case(id);
+  REQUIRE(found);
+  CHECK(found->number == "+994501234567");
+  CHECK(found->operator_name == "Azercell");
+  CHECK(found->created_at == k_at);
+  CHECK(store.find_case_by_uuid(c.uuid)->id == id);
+
+  core::Case after = *found;
+  after.receipt = "AZC-1";
+  after.note = "changed";
+  storage::Change edit(store, "edit", k_at + std::chrono::hours(1));
+  CHECK(store.update_case(edit, *found, after) == 2);
+  edit.commit();
+  const auto events = store.events(id, 0);
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].kind == "case.update");
+  CHECK(events[0].field == "note");
+  CHECK(events[0].new_json == "\"changed\"");
+  CHECK(events[1].field == "receipt");
+  CHECK(events[1].old_json == "\"\"");
+  CHECK(events[2].kind == "case.add");
+  CHECK(store.find_case(id)->updated_at == k_at + std::chrono::hours(1));
+}
+
+TEST_CASE("filters select cases, newest request first") {
+  TempDir tmp;
+  std::ostringstream warnings;
+  storage::Store store(tmp.path / "c.db", {}, warnings);
+  storage::Change change(store, "add", k_at);
+  auto a = new_case(store, "+994501234567", core::Status::requested);
+  auto b = new_case(store, "+994551234567", core::Status::confirmed);
+  b.requested_on = *util::parse_iso_date("2026-03-03");
+  b.note = "50% off_day";
+  auto d = new_case(store, "+994771234567", core::Status::pending);
+  d.next_check_on = *util::parse_iso_date("2026-03-02");
+  store.insert_case(change, a);
+  store.insert_case(change, b);
+  store.insert_case(change, d);
+  change.commit();
+
+  const auto ids = [&](const core::CaseFilter& filter) {
+    std::vector<std::int64_t> out;
+    store.for_each_case(filter, [&](const core::Case& c) { out.push_back(c.id); });
+    return out;
+  };
+  CHECK(ids({}) == std::vector<std::int64_t>{2, 3, 1});
+  core::CaseFilter open;
+  open.statuses = {core::Status::requested, core::Status::pending};
+  CHECK(ids(open) == std::vector<std::int64_t>{3, 1});
+  core::CaseFilter search;
+  search.search = "50%";
+  CHECK(ids(search) == std::vector<std::int64_t>{2}); // % is literal, not a wildcard
+  search.search = "off_";
+  CHECK(ids(search) == std::vector<std::int64_t>{2});
+  core::CaseFilter due;
+  due.due_by = *util::parse_iso_date("2026-03-04");
+  CHECK(ids(due) == std::vector<std::int64_t>{3});
+  core::CaseFilter limited;
+  limited.limit = 1;
+  limited.since = *util::parse_iso_date("2026-03-02");
+  CHECK(ids(limited) == std::vector<std::int64_t>{2});
+  CHECK(store.open_cases_for_number("+994501234567").size() == 1);
+  CHECK(store.latest_case_for_number("+994551234567")->id == 2);
+}

@@ -1,0 +1,126 @@
+#include "util/clock.hpp"
+#include "util/error.hpp"
+#include "util/time.hpp"
+
+#include <catch2/catch.hpp>
+#include <date/tz.h>
+
+using namespace cancelog::util;
+using date::days;
+
+namespace {
+Date ymd(int y, unsigned m, unsigned d) {
+  return Date{date::year{y} / date::month{m} / date::day{d}};
+}
+const Date k_today = ymd(2026, 3, 4);
+} // namespace
+
+TEST_CASE("dates in every accepted form") {
+  CHECK(*parse_date("2026-03-01", k_today) == ymd(2026, 3, 1));
+  CHECK(*parse_date("today", k_today) == k_today);
+  CHECK(*parse_date(" Today ", k_today) == k_today);
+  CHECK(*parse_date("yesterday", k_today) == ymd(2026, 3, 3));
+  CHECK(*parse_date("tomorrow", k_today) == ymd(2026, 3, 5));
+  CHECK(*parse_date("+3d", k_today) == ymd(2026, 3, 7));
+  CHECK(*parse_date("-3d", k_today) == ymd(2026, 3, 1));
+  CHECK(*parse_date("+2w", k_today) == ymd(2026, 3, 18));
+  CHECK(*parse_date("-1w", k_today) == ymd(2026, 2, 25));
+  CHECK(*parse_date("2024-02-29", k_today) == ymd(2024, 2, 29));
+}
+
+TEST_CASE("dates that do not exist or do not parse are refused with a sentence") {
+  CHECK(parse_date("2026-02-30", k_today).error() ==
+        "'2026-02-30' is not a date: there is no such day in the calendar");
+  CHECK(parse_date("2025-02-29", k_today).error().find("no such day") != std::string::npos);
+  CHECK(parse_date("2026-13-01", k_today).error().find("no such day") != std::string::npos);
+  CHECK(parse_date("2026-3-1", k_today).error() ==
+        "'2026-3-1' is not a date; write YYYY-MM-DD, today, yesterday, tomorrow, +3d or -2w");
+  CHECK_FALSE(parse_date("", k_today));
+  CHECK_FALSE(parse_date("next week", k_today));
+  CHECK_FALSE(parse_date("+3", k_today));
+  CHECK_FALSE(parse_date("+3x", k_today));
+  CHECK_FALSE(parse_date("++3d", k_today));
+  CHECK_FALSE(parse_date("2026-03-01x", k_today));
+  CHECK_FALSE(parse_date("+99999999999d", k_today));
+}
+
+TEST_CASE("lengths of time") {
+  CHECK(*parse_days("0d") == 0);
+  CHECK(*parse_days("3d") == 3);
+  CHECK(*parse_days("2W") == 14);
+  CHECK_FALSE(parse_days("-3d"));
+  CHECK_FALSE(parse_days("banana"));
+  CHECK_FALSE(parse_days("3"));
+  CHECK_FALSE(parse_days("d"));
+  CHECK_FALSE(parse_days("+3d"));
+  CHECK(parse_days("banana").error() ==
+        "'banana' is not a length of time; write a number of days or weeks, e.g. 3d or 2w");
+  CHECK(format_days(14) == "2w");
+  CHECK(format_days(3) == "3d");
+  CHECK(format_days(0) == "0d");
+}
+
+TEST_CASE("stored instants round-trip") {
+  const auto at = parse_utc("2026-03-04T10:05:09Z");
+  REQUIRE(at);
+  CHECK(format_utc(*at) == "2026-03-04T10:05:09Z");
+  CHECK_FALSE(parse_utc("2026-03-04 10:05:09"));
+  CHECK_FALSE(parse_utc("2026-03-04T25:00:00Z"));
+  CHECK(format_date(ymd(2026, 3, 4)) == "2026-03-04");
+  CHECK(days_between(ymd(2026, 2, 20), ymd(2026, 3, 4)) == 12);
+}
+
+TEST_CASE("instants typed by people, local or with an offset") {
+  const TimeZone baku{date::locate_zone("Asia/Baku")};
+  const auto utc = [](const char* text) { return *parse_utc(text); };
+  CHECK(*parse_instant("2026-03-04T10:00:00Z", baku) == utc("2026-03-04T10:00:00Z"));
+  CHECK(*parse_instant("2026-03-04 14:00", baku) == utc("2026-03-04T10:00:00Z"));
+  CHECK(*parse_instant("2026-03-04T14:00:30", baku) == utc("2026-03-04T10:00:30Z"));
+  CHECK(*parse_instant("2026-03-04T14:00:30.250", baku) == utc("2026-03-04T10:00:30Z"));
+  CHECK(*parse_instant("2026-03-04T12:00+02:00", baku) == utc("2026-03-04T10:00:00Z"));
+  CHECK(*parse_instant("2026-03-04T05:00-0500", baku) == utc("2026-03-04T10:00:00Z"));
+  CHECK(*parse_instant("2026-03-04T14:00+04", baku) == utc("2026-03-04T10:00:00Z"));
+  CHECK_FALSE(parse_instant("2026-03-04", baku));
+  CHECK_FALSE(parse_instant("2026-03-04T24:00", baku));
+  CHECK_FALSE(parse_instant("2026-03-04T10:00+2", baku));
+  CHECK_FALSE(parse_instant("yesterday", baku));
+}
+
+TEST_CASE("local dates near midnight depend on the zone") {
+  const TimeZone baku{date::locate_zone("Asia/Baku")};
+  const TimeZone utc;
+  const auto late = *parse_utc("2026-03-03T21:30:00Z"); // 01:30 on the 4th in Baku
+  CHECK(baku.local_date(late) == ymd(2026, 3, 4));
+  CHECK(utc.local_date(late) == ymd(2026, 3, 3));
+  CHECK(format_local(late, baku) == "2026-03-04 01:30");
+}
+
+TEST_CASE("daylight saving: a time skipped by the clock still maps to an instant") {
+  const TimeZone berlin{date::locate_zone("Europe/Berlin")};
+  // 02:30 does not exist on 2026-03-29 in Berlin; it is read as 03:30 CEST (01:30 UTC).
+  CHECK(format_utc(*parse_instant("2026-03-29 02:30", berlin)) == "2026-03-29T01:30:00Z");
+  // 02:30 happens twice on 2026-10-25; the earlier one is chosen.
+  CHECK(format_utc(*parse_instant("2026-10-25 02:30", berlin)) == "2026-10-25T00:30:00Z");
+}
+
+TEST_CASE("the TZ variable") {
+  CHECK(resolve_zone("Asia/Baku")->name() == "Asia/Baku");
+  CHECK(resolve_zone(":Asia/Baku")->name() == "Asia/Baku");
+  CHECK(resolve_zone("/usr/share/zoneinfo/Asia/Tokyo")->name() == "Asia/Tokyo");
+  CHECK(resolve_zone("UTC")->name() == "UTC");
+  CHECK(resolve_zone(nullptr));
+  CHECK(resolve_zone("Mars/Olympus").error() ==
+        "unknown time zone 'Mars/Olympus' in TZ; set TZ to a name such as Asia/Baku or UTC");
+}
+
+TEST_CASE("the clock: CANCELOG_NOW fixes now, today follows the zone") {
+  const Clock fixed(std::string("2026-03-03T21:30:00Z"), std::string("Asia/Baku"));
+  CHECK(format_utc(fixed.now()) == "2026-03-03T21:30:00Z");
+  CHECK(fixed.today() == ymd(2026, 3, 4));
+  const Clock local(std::string("2026-03-04 01:30"), std::string("Asia/Baku"));
+  CHECK(format_utc(local.now()) == "2026-03-03T21:30:00Z");
+  const Clock bad(std::string("soon"), std::string("UTC"));
+  CHECK_THROWS_AS(bad.now(), cancelog::InputError);
+  const Clock real(std::nullopt, std::string("UTC"));
+  CHECK(real.now().time_since_epoch().count() > 0);
+}
