@@ -94,11 +94,11 @@ Result<int> parse_days(std::string_view text) {
   if (ec != std::errc{} || end != last || n < 0 || word[0] == '+') {
     return bad();
   }
-  const int days = word.back() == 'w' ? n * 7 : n;
-  if (n > k_max_offset_days || days > k_max_offset_days) {
+  // Check the bound before multiplying: weeks times seven must not overflow (found by fuzzing).
+  if (n > k_max_offset_days || (word.back() == 'w' && n > k_max_offset_days / 7)) {
     return fail(trf("{} is too long; the limit is {} days", quote(text), k_max_offset_days));
   }
-  return days;
+  return word.back() == 'w' ? n * 7 : n;
 }
 
 std::string format_date(Date day) {

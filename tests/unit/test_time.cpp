@@ -55,6 +55,10 @@ TEST_CASE("lengths of time") {
   CHECK_FALSE(parse_days("+3d"));
   CHECK(parse_days("banana").error() ==
         "'banana' is not a length of time; write a number of days or weeks, e.g. 3d or 2w");
+  // Regression (found by fuzz_date): a huge week count overflowed int before the limit check.
+  CHECK(parse_days("2000000000w").error() == "'2000000000w' is too long; the limit is 36600 days");
+  CHECK_FALSE(parse_date("+2022202304w", k_today));
+  CHECK(*parse_days("5228w") == 36596);
   CHECK(format_days(14) == "2w");
   CHECK(format_days(3) == "3d");
   CHECK(format_days(0) == "0d");

@@ -1,0 +1,32 @@
+// Fuzzes phone-number validation: no crash; a number that validates is E.164, validates
+// again to itself, and formats and masks without trouble.
+#include "core/phone.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+using namespace cancelog::core;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  for (const char* region : {"AZ", "DE", "ZZ"}) {
+    const auto e164 = normalize_number(text, region);
+    if (!e164) {
+      continue;
+    }
+    const std::string& n = *e164;
+    if (n.size() < 3 || n[0] != '+' ||
+        n.find_first_not_of("0123456789", 1) != std::string::npos) {
+      std::abort();
+    }
+    const auto again = normalize_number(n, "AZ");
+    if (!again || *again != n) {
+      std::abort();
+    }
+    if (format_international(n).empty() || mask_number(n).size() != n.size()) {
+      std::abort();
+    }
+  }
+  return 0;
+}
