@@ -16,8 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       continue;
     }
     const std::string& n = *e164;
-    if (n.size() < 3 || n[0] != '+' ||
-        n.find_first_not_of("0123456789", 1) != std::string::npos) {
+    if (n.size() < 3 || n[0] != '+' || n.find_first_not_of("0123456789", 1) != std::string::npos) {
       std::abort();
     }
     const auto again = normalize_number(n, "AZ");
