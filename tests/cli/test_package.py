@@ -1,0 +1,27 @@
+"""The Debian package installs and runs (issue 9); built by scripts/package."""
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import SOURCE_DIR
+
+
+def test_deb_unpacks_into_a_scratch_root_and_runs(tmp_path):
+    built = subprocess.run([SOURCE_DIR / "scripts" / "package"], capture_output=True, text=True,
+                           cwd=SOURCE_DIR)
+    assert built.returncode == 0, built.stderr
+    deb = Path(built.stdout.strip().splitlines()[-1])
+    deb = deb if deb.is_absolute() else SOURCE_DIR / deb
+    info = subprocess.run(["dpkg-deb", "-f", deb, "Depends"], capture_output=True, text=True)
+    assert "libsqlite3-0" in info.stdout and "libphonenumber" in info.stdout
+    root = tmp_path / "root"
+    subprocess.run(["dpkg", "-x", deb, root], check=True)
+    binary = root / "usr" / "bin" / "cancelog"
+    run = subprocess.run([binary, "--version"], capture_output=True, text=True)
+    assert run.returncode == 0
+    assert run.stdout.startswith("cancelog ")
+    db = tmp_path / "db" / "c.db"
+    add = subprocess.run([binary, "--db", db, "add", "0501234567", "--channel", "store",
+                          "--receipt", "R"], capture_output=True, text=True,
+                         env={**os.environ, "CANCELOG_NOW": "2026-03-04T10:00:00Z"})
+    assert add.returncode == 0, add.stderr
