@@ -15,5 +15,6 @@ void register_list(CLI::App& app, Context& ctx);
 void register_show(CLI::App& app, Context& ctx);
 void register_operator(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
+void register_stats(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands

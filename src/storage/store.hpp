@@ -2,6 +2,7 @@
 
 #include "core/model.hpp"
 #include "core/settings.hpp"
+#include "core/stats.hpp"
 #include "util/time.hpp"
 
 #include <filesystem>
@@ -78,6 +79,10 @@ public:
   std::vector<std::int64_t> followers_of(std::int64_t case_id);
   // The instant of the last check of a case, if any.
   std::optional<util::Instant> last_check_at(std::int64_t case_id);
+
+  // Calls `visit` with the facts `stats` counts for each case requested on or after `since`.
+  void for_each_case_facts(std::optional<util::Date> since,
+                           const std::function<void(const core::CaseFacts&)>& visit);
 
   // --- Checks, checklist, receipt files (read side) ---
   std::vector<core::Check> checks_of(std::int64_t case_id);

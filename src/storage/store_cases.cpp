@@ -259,6 +259,29 @@ void Store::for_each_case(const core::CaseFilter& filter,
   }
 }
 
+void Store::for_each_case_facts(std::optional<util::Date> since,
+                                const std::function<void(const core::CaseFacts&)>& visit) {
+  Query q(*this, "SELECT c.status, o.name, c.channel, c.requested_on, c.next_check_on, "
+                 "CASE WHEN c.status = 'confirmed' THEN (SELECT max(k.checked_at) FROM checks "
+                 "AS k WHERE k.case_id = c.id AND k.outcome = 'confirmed') END "
+                 "FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
+                 "WHERE ?1 IS NULL OR c.requested_on >= ?1");
+  bind_optional(*q, 1, since ? std::optional(util::format_date(*since)) : std::nullopt);
+  core::CaseFacts facts;
+  while (q->executeStep()) {
+    facts.status = column_enum<core::Status>(q->getColumn(0));
+    facts.operator_name = q->getColumn(1).getString();
+    facts.channel = column_enum<core::Channel>(q->getColumn(2));
+    facts.requested_on = column_date(q->getColumn(3));
+    facts.next_check_on = column_optional_date(q->getColumn(4));
+    facts.confirmed_at.reset();
+    if (!q->getColumn(5).isNull()) {
+      facts.confirmed_at = column_instant(q->getColumn(5));
+    }
+    visit(facts);
+  }
+}
+
 std::vector<core::Case> Store::open_cases_for_number(std::string_view e164) {
   Query q(*this, "SELECT " CASE_COLUMNS
                  "WHERE c.number = ? AND c.status IN ('requested', 'pending', 'action-needed', "
