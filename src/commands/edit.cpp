@@ -19,6 +19,7 @@ namespace {
 struct EditOptions {
   std::string id;
   CaseFieldInput fields;
+  std::optional<std::string> status; // refused: only checks, withdraw and reopen change it
 };
 
 // Refuses edits that would contradict what is recorded besides the case row.
@@ -51,6 +52,11 @@ void check_edit_fits(Context& ctx, const core::Case& before, const core::Case& a
 
 void run_edit(const EditOptions& o, Context& ctx) {
   const std::int64_t id = parse_case_id(o.id);
+  if (o.status) {
+    throw UsageError(util::trf("the status is not edited: a check sets it ('cancelog check {} "
+                               "--outcome O'), and so do withdraw and reopen",
+                               id));
+  }
   if (o.fields.empty()) {
     throw UsageError(_("nothing to change; give at least one of --number, --operator, --card, "
                        "--channel, --on, --receipt, --note (the status changes only through "
@@ -115,6 +121,7 @@ void register_edit(CLI::App& app, Context& ctx) {
   cmd->add_option("--on", f.on, _("the date of the request"));
   cmd->add_option("--receipt", f.receipt, _("the receipt reference (ticks receipt-kept)"));
   cmd->add_option("--note", f.note, _("the note (replaces it)"));
+  cmd->add_option("--status", options->status)->group(""); // hidden: says what to do instead
   cmd->callback([options, &ctx] { run_edit(*options, ctx); });
 }
 
