@@ -21,8 +21,8 @@ namespace {
 
 // The event kinds a command can write and undo can revert.
 constexpr std::array<std::string_view, 13> k_undo_revertible{
-    "case.add",         "case.update", "case.reason",  "check.add",     "checklist.tick",
-    "checklist.untick", "setting.set", "operator.add", "operator.edit", "prefix.add",
+    "case.add",         "case.update", core::k_reason_kind, "check.add",     "checklist.tick",
+    "checklist.untick", "setting.set", "operator.add",      "operator.edit", "prefix.add",
     "prefix.remove",    "receipt.add", "case.import"};
 
 core::Json undo_parse(const std::string& text) {
