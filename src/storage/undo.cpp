@@ -289,7 +289,7 @@ private:
   }
 
   void revert_prefix_add(const core::Event& e) {
-    const auto [prefix, name] = prefix_of(e, undo_parse(e.new_json));
+    const std::string prefix = prefix_of(e, undo_parse(e.new_json)).first;
     const auto hints = m_store.prefix_hints();
     if (std::none_of(hints.begin(), hints.end(),
                      [&](const core::PrefixHint& h) { return h.prefix == prefix; })) {
@@ -299,7 +299,10 @@ private:
   }
 
   void revert_prefix_remove(const core::Event& e) {
-    const auto [prefix, name] = prefix_of(e, undo_parse(e.old_json));
+    // Plain variables: clang before 16 does not let lambdas capture structured bindings.
+    const auto hint = prefix_of(e, undo_parse(e.old_json));
+    const std::string& prefix = hint.first;
+    const std::string& name = hint.second;
     const auto op = m_store.find_operator(name);
     if (!op) {
       fail(util::trf("operator {} no longer exists", name));
