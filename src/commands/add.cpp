@@ -28,28 +28,22 @@ struct AddOptions {
 };
 
 void run_add(const AddOptions& o, Context& ctx) {
-  const std::string raw = util::join(o.number, " ");
-  core::Case c;
-  c.number_raw = checked_line(raw, _("number"), k_max_ref_bytes);
-  c.channel = parse_choice<core::Channel>(o.channel, "--channel");
-  c.card = parse_choice<core::Card>(o.card, "--card");
-  c.receipt = checked_line(o.receipt, "--receipt", k_max_ref_bytes);
-  c.note = checked_text(o.note, "--note", k_max_note_bytes);
-  c.requested_on = parse_date_arg(ctx, o.on, "--on");
-  const util::Date today = ctx.clock.today();
-  if (c.requested_on > today) {
-    throw InputError(util::trf("--on: {} is in the future; record a request once it is made",
-                               util::format_date(c.requested_on)));
+  CaseFieldInput input;
+  input.number = util::join(o.number, " ");
+  input.channel = o.channel;
+  input.card = o.card;
+  input.receipt = o.receipt;
+  input.note = o.note;
+  input.on = o.on;
+  if (!o.operator_name.empty()) {
+    input.operator_name = o.operator_name;
   }
-  c.number = normalize_number_or_fail(ctx, c.number_raw);
+  core::Case c;
+  apply_case_fields(ctx, input, c);
 
   auto& store = ctx.store();
   std::optional<core::PrefixHint> hint;
-  if (!o.operator_name.empty()) {
-    const auto op = find_operator_or_fail(ctx, o.operator_name);
-    c.operator_id = op.id;
-    c.operator_name = op.name;
-  } else {
+  if (!input.operator_name) {
     hint = core::infer_operator(c.number, store.prefix_hints());
     if (!hint) {
       std::vector<std::string> names;

@@ -15,6 +15,14 @@ void register_list(CLI::App& app, Context& ctx);
 void register_show(CLI::App& app, Context& ctx);
 void register_operator(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
+void register_check(CLI::App& app, Context& ctx);
+void register_withdraw(CLI::App& app, Context& ctx);
+void register_reopen(CLI::App& app, Context& ctx);
+void register_edit(CLI::App& app, Context& ctx);
+void register_tick(CLI::App& app, Context& ctx);
+void register_untick(CLI::App& app, Context& ctx);
+void register_log(CLI::App& app, Context& ctx);
+void register_undo(CLI::App& app, Context& ctx);
 void register_stats(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands

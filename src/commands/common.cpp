@@ -1,5 +1,7 @@
 #include "commands/common.hpp"
 
+#include "core/checklist.hpp"
+#include "core/json.hpp"
 #include "core/phone.hpp"
 #include "core/status.hpp"
 #include "storage/store.hpp"
@@ -7,6 +9,7 @@
 #include "util/i18n.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace cancelog::commands {
@@ -103,6 +106,77 @@ std::string normalize_number_or_fail(Context& ctx, std::string_view raw) {
     throw InputError(e164.error());
   }
   return std::move(e164).value();
+}
+
+void apply_case_fields(Context& ctx, const CaseFieldInput& in, core::Case& c) {
+  // Every value is checked before the number, whose check may load libphonenumber.
+  if (in.number) {
+    c.number_raw = checked_line(*in.number, _("number"), k_max_ref_bytes);
+  }
+  if (in.channel) {
+    c.channel = parse_choice<core::Channel>(*in.channel, "--channel");
+  }
+  if (in.card) {
+    c.card = parse_choice<core::Card>(*in.card, "--card");
+  }
+  if (in.receipt) {
+    c.receipt = checked_line(*in.receipt, "--receipt", k_max_ref_bytes);
+  }
+  if (in.note) {
+    c.note = checked_text(*in.note, "--note", k_max_note_bytes);
+  }
+  if (in.on) {
+    c.requested_on = parse_date_arg(ctx, *in.on, "--on");
+    if (c.requested_on > ctx.clock.today()) {
+      throw InputError(util::trf("--on: {} is in the future; record a request once it is made",
+                                 util::format_date(c.requested_on)));
+    }
+  }
+  if (in.number) {
+    c.number = normalize_number_or_fail(ctx, c.number_raw);
+  }
+  if (in.operator_name) {
+    const auto op = find_operator_or_fail(ctx, *in.operator_name);
+    c.operator_id = op.id;
+    c.operator_name = op.name;
+    c.operator_inferred = false;
+  }
+}
+
+std::vector<std::string> changed_fields(const core::Case& before, const core::Case& after) {
+  const core::Json old_json = core::to_json(before);
+  const core::Json new_json = core::to_json(after);
+  std::vector<std::string> out;
+  for (const auto& [key, value] : new_json.items()) {
+    if (key != "updated_at" && old_json.at(key) != value) {
+      out.push_back(key);
+    }
+  }
+  return out;
+}
+
+std::vector<core::ChecklistItem> parse_checklist_items(const std::vector<std::string>& names,
+                                                       const core::Case& c) {
+  std::vector<core::ChecklistItem> items;
+  for (const auto& name : names) {
+    const auto item = core::parse_enum<core::ChecklistItem>(util::to_lower_ascii(util::trim(name)));
+    if (!item) {
+      std::vector<std::string> valid;
+      for (const auto known : core::applicable_items(c.card)) {
+        valid.emplace_back(core::name_of(known));
+      }
+      throw InputError(util::trf("unknown checklist item {}; the items of case {} are: {}",
+                                 util::quote(name), c.id, util::join(valid, ", ")));
+    }
+    const auto applies = core::check_item_applies(*item, c.card);
+    if (!applies) {
+      throw InputError(applies.error());
+    }
+    if (std::find(items.begin(), items.end(), *item) == items.end()) {
+      items.push_back(*item);
+    }
+  }
+  return items;
 }
 
 void add_filter_options(CLI::App& cmd, FilterOptions& o) {

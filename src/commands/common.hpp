@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,36 @@ core::Operator find_operator_or_fail(Context& ctx, std::string_view name);
 
 // The E.164 form of a number typed by the user, read in the default region.
 std::string normalize_number_or_fail(Context& ctx, std::string_view raw);
+
+// The recorded fields of a case as typed on the command line (`add`, `edit`); a field left
+// empty (nullopt) is not changed.
+struct CaseFieldInput {
+  std::optional<std::string> number;
+  std::optional<std::string> operator_name;
+  std::optional<std::string> card;
+  std::optional<std::string> channel;
+  std::optional<std::string> on;
+  std::optional<std::string> receipt;
+  std::optional<std::string> note;
+
+  // True when no field is given.
+  [[nodiscard]] bool empty() const {
+    return !number && !operator_name && !card && !channel && !on && !receipt && !note;
+  }
+};
+
+// Validates the given fields and writes them into `c`, with the same messages for `add` and
+// `edit`: the number (kept as typed in number_raw, stored as E.164), an operator given by
+// name (then not inferred), a request date that is not in the future. Throws InputError.
+void apply_case_fields(Context& ctx, const CaseFieldInput& input, core::Case& c);
+
+// The names (as in --json) of the recorded fields that differ between two versions of a case.
+std::vector<std::string> changed_fields(const core::Case& before, const core::Case& after);
+
+// Reads the checklist items named for a case (duplicates dropped): an unknown name is
+// refused with the items of this line, and final-bill-settled on a prepaid line.
+std::vector<core::ChecklistItem> parse_checklist_items(const std::vector<std::string>& names,
+                                                       const core::Case& c);
 
 // Adds the options that select cases, shared by `list` and `export`.
 struct FilterOptions {

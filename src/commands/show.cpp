@@ -2,6 +2,7 @@
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
 #include "core/checklist.hpp"
+#include "core/history.hpp"
 #include "core/json.hpp"
 #include "core/operators.hpp"
 #include "core/phone.hpp"
@@ -13,6 +14,9 @@
 #include "util/i18n.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
+#include <set>
+
 namespace cancelog::commands {
 
 namespace {
@@ -20,6 +24,69 @@ namespace {
 struct ShowOptions {
   std::string id;
 };
+
+// The cases linked through `follows` (retries after rejections), oldest first, this one
+// included. Guarded against loops that a hand-edited file could hold.
+std::vector<core::Case> linked_chain(storage::Store& store, const core::Case& c) {
+  core::Case root = c;
+  std::set<std::int64_t> walked{c.id};
+  while (root.follows && walked.insert(*root.follows).second) {
+    auto earlier = store.find_case(*root.follows);
+    if (!earlier) {
+      break;
+    }
+    root = std::move(*earlier);
+  }
+  std::vector<core::Case> chain{root};
+  std::set<std::int64_t> in_chain{root.id};
+  for (std::size_t i = 0; i < chain.size(); ++i) {
+    for (const auto id : store.followers_of(chain[i].id)) {
+      if (in_chain.insert(id).second) {
+        if (auto later = store.find_case(id)) {
+          chain.push_back(std::move(*later));
+        }
+      }
+    }
+  }
+  std::sort(chain.begin(), chain.end(),
+            [](const core::Case& a, const core::Case& b) { return a.id < b.id; });
+  return chain;
+}
+
+// "confirmed — check 2026-03-09 15:00 by phone, ref AZ-1552" and the like.
+std::string status_origin_text(const std::optional<core::StatusOrigin>& origin,
+                               const std::vector<core::Check>& checks, const util::TimeZone& zone) {
+  if (!origin) {
+    return {};
+  }
+  if (origin->check_id) {
+    for (const auto& check : checks) {
+      if (check.id == *origin->check_id) {
+        std::string text = util::trf("check {} by {}", util::format_local(check.checked_at, zone),
+                                     core::name_of(check.method));
+        if (!check.reference.empty()) {
+          text += util::trf(", ref {}", check.reference);
+        }
+        return text;
+      }
+    }
+  }
+  const std::string at = util::format_local(origin->at, zone);
+  std::string text;
+  if (origin->command == "withdraw") {
+    text = util::trf("withdrawn {}", at);
+  } else if (origin->command == "reopen") {
+    text = util::trf("reopened {}", at);
+  } else if (origin->command == "add") {
+    text = _("no check yet");
+  } else {
+    text = util::trf("{} {}", origin->command, at);
+  }
+  if (!origin->reason.empty()) {
+    text += ": " + util::one_line(origin->reason);
+  }
+  return text;
+}
 
 void run_show(const ShowOptions& o, Context& ctx) {
   const core::Case c = load_case(ctx, parse_case_id(o.id));
@@ -29,12 +96,22 @@ void run_show(const ShowOptions& o, Context& ctx) {
   const auto files = store.receipt_files_of(c.id);
   const auto followers = store.followers_of(c.id);
   const auto history = store.events(c.id, 0);
+  const auto chain = linked_chain(store, c);
+  const auto origin = core::status_origin(history);
   const util::Date today = ctx.clock.today();
   const auto& zone = ctx.clock.zone();
 
   if (ctx.global.json) {
     core::Json j = core::to_json(c);
     j["age_days"] = util::days_between(c.requested_on, today);
+    j["status_set_by"] = nullptr;
+    if (origin) {
+      j["status_set_by"] = {
+          {"command", origin->command},
+          {"at", util::format_utc(origin->at)},
+          {"check", core::json_or_null(origin->check_id)},
+          {"reason", origin->reason.empty() ? core::Json(nullptr) : core::Json(origin->reason)}};
+    }
     j["checks"] = core::Json::array();
     for (const auto& check : checks) {
       j["checks"].push_back(core::to_json(check));
@@ -54,6 +131,12 @@ void run_show(const ShowOptions& o, Context& ctx) {
       j["receipt_files"].push_back(core::to_json(file));
     }
     j["followed_by"] = followers;
+    j["chain"] = core::Json::array();
+    for (const auto& link : chain) {
+      j["chain"].push_back({{"id", link.id},
+                            {"status", core::name_of(link.status)},
+                            {"requested_on", util::format_date(link.requested_on)}});
+    }
     j["history"] = core::Json::array();
     for (const auto& event : history) {
       j["history"].push_back(core::to_json(event));
@@ -78,16 +161,21 @@ void run_show(const ShowOptions& o, Context& ctx) {
   field(_("Requested"), util::trf("{} ({} days ago)", util::format_date(c.requested_on),
                                   util::days_between(c.requested_on, today)));
   field(_("Receipt"), c.receipt.empty() ? _("- (none recorded)") : c.receipt);
-  field(_("Status"), render::styled(core::name_of(c.status), status_style(c.status), color));
+  const std::string origin_text = status_origin_text(origin, checks, zone);
+  field(_("Status"), render::styled(core::name_of(c.status), status_style(c.status), color) +
+                         (origin_text.empty() ? "" : " — " + origin_text));
   field(_("Next check"), c.next_check_on ? util::format_date(*c.next_check_on) : "-");
   if (!c.note.empty()) {
     field(_("Note"), util::one_line(c.note));
   }
-  if (c.follows) {
-    field(_("Follows"), util::trf("case {} (rejected)", *c.follows));
-  }
-  for (const auto id : followers) {
-    field(_("Followed by"), util::trf("case {}", id));
+  if (chain.size() > 1) {
+    std::vector<std::string> links;
+    for (const auto& link : chain) {
+      links.push_back(link.id == c.id
+                          ? util::trf("#{} {} (this case)", link.id, core::name_of(link.status))
+                          : util::trf("#{} {}", link.id, core::name_of(link.status)));
+    }
+    field(_("Linked"), util::join(links, " → "));
   }
   field(_("Created"), util::format_local(c.created_at, zone));
   field(_("Updated"), util::format_local(c.updated_at, zone));
@@ -131,9 +219,10 @@ void run_show(const ShowOptions& o, Context& ctx) {
   }
 
   out << '\n' << render::styled(_("History"), "1", color) << '\n';
+  const render::EventContext context{&history, &zone};
   for (const auto& event : history) {
-    out << "  " << util::format_local(event.at, zone) << "  " << render::describe_event(event)
-        << '\n';
+    out << "  " << util::format_local(event.at, zone) << "  "
+        << render::describe_event(event, context) << '\n';
   }
 }
 

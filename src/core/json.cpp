@@ -95,6 +95,7 @@ Json to_json(const Event& event) {
   j["old"] = parse_or_null(event.old_json);
   j["new"] = parse_or_null(event.new_json);
   j["undone"] = event.undone;
+  j["undoes"] = json_or_null(event.undoes);
   return j;
 }
 

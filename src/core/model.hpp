@@ -215,6 +215,8 @@ struct Event {
   std::string old_json; // empty: no old value
   std::string new_json; // empty: no new value
   bool undone = false;
+  // Set on the events an `undo` wrote: the group they revert.
+  std::optional<std::int64_t> undoes;
 };
 
 // Which cases a listing or an export covers; every member empty/false means all cases.

@@ -1,5 +1,7 @@
 #include "core/reminder.hpp"
 
+#include "util/i18n.hpp"
+
 namespace cancelog::core {
 
 ReminderPolicy reminder_policy(const Settings& settings) {
@@ -52,6 +54,38 @@ std::optional<util::Date> next_check(const ReminderPolicy& policy, Outcome outco
     return std::nullopt;
   }
   return std::nullopt;
+}
+
+util::Result<std::optional<util::Date>> next_check_for(const ReminderPolicy& policy,
+                                                       const NextCheckInput& input) {
+  if (input.chosen) {
+    if (input.outcome == Outcome::rejected) {
+      return util::fail(_("--next: a rejected request gets no more checks; record the new "
+                          "request with 'cancelog add', which links it to this case"));
+    }
+    if (*input.chosen < input.today) {
+      return util::fail(util::trf("--next: {} is in the past; give today or a later date",
+                                  util::format_date(*input.chosen)));
+    }
+    return std::optional<util::Date>(*input.chosen);
+  }
+  if (input.outcome == Outcome::confirmed && input.final_bill_settled) {
+    return std::optional<util::Date>();
+  }
+  return next_check(policy, input.outcome, input.card, input.checked_on);
+}
+
+std::optional<util::Date> next_check_after_edit(const ReminderPolicy& policy, const Case& before,
+                                                const Case& after) {
+  if (before.status == Status::requested &&
+      before.next_check_on == first_check(policy, before.channel, before.requested_on)) {
+    return first_check(policy, after.channel, after.requested_on);
+  }
+  if (after.status == Status::confirmed && before.card == Card::postpaid &&
+      after.card == Card::prepaid) {
+    return std::nullopt;
+  }
+  return before.next_check_on;
 }
 
 } // namespace cancelog::core

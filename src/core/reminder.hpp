@@ -2,6 +2,7 @@
 
 #include "core/model.hpp"
 #include "core/settings.hpp"
+#include "util/result.hpp"
 
 #include <optional>
 
@@ -30,5 +31,29 @@ util::Date first_check(const ReminderPolicy& policy, Channel channel, util::Date
 // more check for the final bill.
 std::optional<util::Date> next_check(const ReminderPolicy& policy, Outcome outcome, Card card,
                                      util::Date checked_on);
+
+// What `check` needs to decide the next check date.
+struct NextCheckInput {
+  Outcome outcome = Outcome::pending;
+  Card card = Card::prepaid;
+  util::Date checked_on{}; // local date of the check
+  util::Date today{};      // the user's today
+  bool final_bill_settled = false;
+  std::optional<util::Date> chosen; // --next
+};
+
+// The next check date `check` records: the chosen date when given, else the policy's. A
+// confirmed postpaid line whose final bill is settled already gets no final-bill check. A
+// chosen date before today is refused, and so is one after a rejection (the retry is a new
+// case).
+util::Result<std::optional<util::Date>> next_check_for(const ReminderPolicy& policy,
+                                                       const NextCheckInput& input);
+
+// The next check date after an edit of the recorded fields: a case still waiting for its
+// first check, whose date nobody moved, follows the first-check policy for the new request
+// date and channel; a confirmed case that becomes prepaid loses its final-bill check.
+// Otherwise the date stays.
+std::optional<util::Date> next_check_after_edit(const ReminderPolicy& policy, const Case& before,
+                                                const Case& after);
 
 } // namespace cancelog::core

@@ -26,6 +26,14 @@ namespace cancelog::storage {
 
 class Change;
 
+// The command an `undo` reverted.
+struct UndoneGroup {
+  std::int64_t group_id = 0;
+  std::string command;
+  util::Instant at{};
+  std::size_t events = 0; // how many events it had
+};
+
 // How to open the database.
 struct OpenOptions {
   // The folder is cancelog's own (the default location), so its mode may be tightened.
@@ -104,6 +112,19 @@ public:
   // --- History ---
   // Events newest first, of one case or all; `limit` 0 means all.
   std::vector<core::Event> events(std::optional<std::int64_t> case_id, std::int64_t limit);
+  // The events of one group, oldest first.
+  std::vector<core::Event> group_events(std::int64_t group_id);
+  // Records why a case was withdrawn or reopened: a "case.reason" event whose new value is
+  // the reason as a JSON string.
+  void record_reason(Change& change, std::int64_t case_id, std::string_view reason);
+
+  // --- Undo (undo.cpp) ---
+  // Reverts, inside `change`, the newest event group that is neither an undo nor undone
+  // already: its events in reverse order, each revert recorded as an event of `change`'s
+  // group, which then `undoes` it (and it is `undone_by` that group). Returns nullopt when
+  // nothing is left to undo. Throws Error, having changed nothing, for an event it cannot
+  // revert (an unknown kind, or a row that is no longer as the command left it).
+  std::optional<UndoneGroup> undo_last(Change& change);
 
   // A cached prepared statement, reset and with its bindings cleared.
   SQLite::Statement& statement(const char* sql);

@@ -1,5 +1,8 @@
 #pragma once
 
+// date.h names local variables `_`: it must be read before the macro below exists, or a
+// unity batch that includes it later (after another file defined the macro) fails to build.
+#include <date/date.h>
 #include <fmt/format.h>
 #include <string>
 #include <utility>
