@@ -15,5 +15,9 @@ void register_list(CLI::App& app, Context& ctx);
 void register_show(CLI::App& app, Context& ctx);
 void register_operator(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
+void register_receipt(CLI::App& app, Context& ctx);
+void register_dossier(CLI::App& app, Context& ctx);
+void register_backup(CLI::App& app, Context& ctx);
+void register_doctor(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands

@@ -47,6 +47,10 @@ std::string describe_event(const core::Event& e) {
     text += util::trf("ticked {}", e.field);
   } else if (e.kind == "checklist.untick") {
     text += util::trf("unticked {}", e.field);
+  } else if (e.kind == "receipt.add") {
+    text += util::trf("receipt file {} added ({}, {} bytes, SHA-256 {})",
+                      plain(new_value.value("name", "")), plain(new_value.value("media_type", "")),
+                      plain(new_value.value("size", 0)), plain(new_value.value("sha256", "")));
   } else if (e.kind == "operator.add") {
     text += util::trf("operator {} added", plain(new_value.value("name", "")));
   } else if (e.kind == "setting.set") {
