@@ -113,7 +113,20 @@ void check_database(Findings& findings, Context& ctx) {
     }
   });
   findings.run("integrity", [&] {
-    const auto problems = store.integrity_problems();
+    // SQLite's first line may hold several problems, one per line, under a heading naming
+    // the database ("*** in database main ***"), which says nothing here.
+    std::vector<std::string> problems;
+    for (const auto& text : store.integrity_problems()) {
+      std::size_t start = 0;
+      while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        if (const auto line = util::trim(std::string_view(text).substr(start, end - start));
+            !line.empty() && !line.starts_with("***")) {
+          problems.emplace_back(line);
+        }
+        start = end + 1;
+      }
+    }
     if (problems.empty()) {
       findings.ok("integrity", _("SQLite's integrity check finds the file intact"));
     }

@@ -13,7 +13,9 @@ namespace {
 
 // The page is built once as sections of tables, then written as Markdown or HTML, so that
 // both formats always carry the same facts.
-enum class DossierStyle { text, code, note };
+// text: plain; code: a reference, monospace; hash: a SHA-256, may break anywhere; note: keeps
+// its line breaks; nowrap: instants and sizes, kept on one line.
+enum class DossierStyle { text, code, hash, note, nowrap };
 
 struct DossierCell {
   std::string text;
@@ -30,6 +32,10 @@ struct DossierSection {
 
 DossierCell code_cell(std::string text) {
   return {std::move(text), DossierStyle::code};
+}
+
+DossierCell time_cell(std::string text) {
+  return {std::move(text), DossierStyle::nowrap};
 }
 
 std::string local_time(const Dossier& d, util::Instant at) {
@@ -89,7 +95,7 @@ DossierSection checks_section(const Dossier& d) {
   std::size_t n = 0;
   for (const auto& check : d.checks) {
     s.rows.push_back({{std::to_string(++n)},
-                      {local_time(d, check.checked_at)},
+                      time_cell(local_time(d, check.checked_at)),
                       {std::string(core::name_of(check.method))},
                       {std::string(core::name_of(check.outcome))},
                       code_cell(check.reference),
@@ -109,7 +115,7 @@ DossierSection checklist_section(const Dossier& d) {
     }
     s.rows.push_back({{std::string(core::name_of(item))},
                       {when.empty() ? _("no") : _("yes")},
-                      {when.empty() ? std::string("-") : when}});
+                      time_cell(when.empty() ? std::string("-") : when)});
   }
   return s;
 }
@@ -123,9 +129,9 @@ DossierSection files_section(const Dossier& d) {
   for (const auto& f : d.files) {
     s.rows.push_back({{f.file.name},
                       {f.file.media_type},
-                      {util::trf("{} bytes", f.file.size)},
-                      {local_time(d, f.file.added_at)},
-                      code_cell(f.file.sha256)});
+                      time_cell(util::trf("{} bytes", f.file.size)),
+                      time_cell(local_time(d, f.file.added_at)),
+                      {f.file.sha256, DossierStyle::hash}});
   }
   return s;
 }
@@ -133,7 +139,7 @@ DossierSection files_section(const Dossier& d) {
 DossierSection history_section(const Dossier& d) {
   DossierSection s{"history", _("History"), {_("When"), _("What")}, {}, {}};
   for (const auto& event : d.history) {
-    s.rows.push_back({{local_time(d, event.at)}, {describe_event(event)}});
+    s.rows.push_back({time_cell(local_time(d, event.at)), {describe_event(event)}});
   }
   return s;
 }
@@ -160,7 +166,7 @@ std::string markdown_cell(const DossierCell& cell) {
   if (cell.text.empty()) {
     return "";
   }
-  if (cell.style == DossierStyle::code) {
+  if (cell.style == DossierStyle::code || cell.style == DossierStyle::hash) {
     // A code span shows everything literally but a backtick; a pipe still ends a table cell.
     std::string text = util::one_line(cell.text);
     if (text.find('`') == std::string::npos && text.find('|') == std::string::npos) {
@@ -215,12 +221,15 @@ h2 { font-size: 12.5pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 1
   break-after: avoid; page-break-after: avoid; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #b4b4b4; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
+#history td:last-child, td.note { overflow-wrap: anywhere; }
 thead th { background: #ececec; }
-table.fields th { width: 40mm; background: #f5f5f5; font-weight: 600; }
+table.fields th { width: 42mm; white-space: nowrap; background: #f5f5f5; font-weight: 600; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 code { font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; font-size: 8.6pt;
-  word-break: break-all; }
+  overflow-wrap: anywhere; }
+.hash code, figcaption code { word-break: break-all; }
 .note { white-space: pre-wrap; }
+.nowrap { white-space: nowrap; }
 .empty, .hint { color: #555; }
 figure { margin: 4mm 0 0; break-inside: avoid; page-break-inside: avoid; }
 figure img { display: block; max-width: 100%; max-height: 115mm; border: 1px solid #b4b4b4; }
@@ -237,9 +246,14 @@ void write_html_cell(std::ostream& out, const char* tag, const DossierCell& cell
   out << '<' << tag;
   if (cell.style == DossierStyle::note) {
     out << " class=\"note\"";
+  } else if (cell.style == DossierStyle::nowrap) {
+    out << " class=\"nowrap\"";
+  } else if (cell.style == DossierStyle::hash) {
+    out << " class=\"hash\"";
   }
   out << '>';
-  if (cell.style == DossierStyle::code && !cell.text.empty()) {
+  if ((cell.style == DossierStyle::code || cell.style == DossierStyle::hash) &&
+      !cell.text.empty()) {
     out << "<code>" << html_escape(cell.text) << "</code>";
   } else {
     out << html_escape(cell.text);
@@ -325,7 +339,8 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string markdown_escape(std::string_view text) {
-  static constexpr std::string_view k_markdown_specials = "\\`*_[]<>|~&#!";
+  // '#', '-', '+' and digits matter only at the start of a line, where no value is written.
+  static constexpr std::string_view k_markdown_specials = "\\`*_[]<>|~&";
   std::string out;
   out.reserve(text.size());
   for (const char ch : util::one_line(text)) {

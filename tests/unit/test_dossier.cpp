@@ -95,7 +95,7 @@ TEST_CASE("html_escape escapes markup and drops characters XML forbids", "[dossi
 
 TEST_CASE("markdown_escape keeps text literal and on one line", "[dossier]") {
   CHECK(render::markdown_escape("a*b_c|d") == "a\\*b\\_c\\|d");
-  CHECK(render::markdown_escape("[x](y) <b> `c` #1!") == "\\[x\\](y) \\<b\\> \\`c\\` \\#1\\!");
+  CHECK(render::markdown_escape("![x](y) <b> `c` #1") == "!\\[x\\](y) \\<b\\> \\`c\\` #1");
   CHECK(render::markdown_escape("one\ntwo") == "one two");
 }
 
