@@ -28,8 +28,11 @@ bool is_live_database(const fs::path& target, const fs::path& db) {
     if (fs::exists(target, ec) && fs::exists(live, ec) && fs::equivalent(target, live, ec)) {
       return true;
     }
-    if (fs::weakly_canonical(fs::absolute(target), ec) ==
-        fs::weakly_canonical(fs::absolute(live), ec)) {
+    std::error_code target_ec;
+    std::error_code live_ec;
+    const fs::path a = fs::weakly_canonical(fs::absolute(target), target_ec);
+    const fs::path b = fs::weakly_canonical(fs::absolute(live), live_ec);
+    if (!target_ec && !live_ec && a == b) {
       return true;
     }
   }

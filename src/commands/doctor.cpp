@@ -11,6 +11,7 @@
 #include "util/i18n.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <sys/stat.h>
 
 namespace cancelog::commands {
@@ -22,13 +23,13 @@ namespace fs = std::filesystem;
 // Integrity problems listed one by one before the rest are counted (SQLite lists up to 100).
 constexpr std::size_t k_doctor_max_listed = 20;
 
-struct Finding {
+struct DoctorFinding {
   std::string check; // "permissions", "schema", "integrity", "foreign-keys", "receipts", ...
   bool ok = true;
   std::string message;
 };
 
-class Findings {
+class DoctorFindings {
 public:
   void ok(std::string check, std::string message) {
     m_list.push_back({std::move(check), true, std::move(message)});
@@ -44,22 +45,22 @@ public:
       problem(check, storage::describe_failure(e).value_or(e.what()));
     }
   }
-  [[nodiscard]] const std::vector<Finding>& list() const { return m_list; }
+  [[nodiscard]] const std::vector<DoctorFinding>& list() const { return m_list; }
   [[nodiscard]] std::size_t problems() const {
     return static_cast<std::size_t>(
-        std::count_if(m_list.begin(), m_list.end(), [](const Finding& f) { return !f.ok; }));
+        std::count_if(m_list.begin(), m_list.end(), [](const DoctorFinding& f) { return !f.ok; }));
   }
 
 private:
-  std::vector<Finding> m_list;
+  std::vector<DoctorFinding> m_list;
 };
 
-std::string octal_mode(mode_t mode) {
+std::string doctor_octal_mode(mode_t mode) {
   return fmt::format("{:04o}", mode & 07777);
 }
 
 // The permissions as they were before this run opened the database (opening tightens them).
-void check_file_modes(Findings& findings, const fs::path& db, bool own_folder) {
+void doctor_check_file_modes(DoctorFindings& findings, const fs::path& db, bool own_folder) {
   for (const char* suffix : {"", "-wal", "-shm"}) {
     const fs::path file(db.string() + suffix);
     struct stat st {};
@@ -70,9 +71,10 @@ void check_file_modes(Findings& findings, const fs::path& db, bool own_folder) {
       findings.problem("permissions",
                        util::trf("{} was {}, open to other users; cancelog makes it 0600 when it "
                                  "opens it, but the data may have been read",
-                                 file.string(), octal_mode(st.st_mode)));
+                                 file.string(), doctor_octal_mode(st.st_mode)));
     } else {
-      findings.ok("permissions", util::trf("{} is {}", file.string(), octal_mode(st.st_mode)));
+      findings.ok("permissions",
+                  util::trf("{} is {}", file.string(), doctor_octal_mode(st.st_mode)));
     }
   }
   const fs::path dir = db.has_parent_path() ? db.parent_path() : fs::path(".");
@@ -84,14 +86,14 @@ void check_file_modes(Findings& findings, const fs::path& db, bool own_folder) {
     findings.problem("permissions",
                      util::trf("the folder {} was {}, open to other users; cancelog makes it 0700 "
                                "when it opens the database",
-                               dir.string(), octal_mode(st.st_mode)));
+                               dir.string(), doctor_octal_mode(st.st_mode)));
   } else {
     findings.ok("permissions",
-                util::trf("the folder {} is {}", dir.string(), octal_mode(st.st_mode)));
+                util::trf("the folder {} is {}", dir.string(), doctor_octal_mode(st.st_mode)));
   }
 }
 
-void check_database(Findings& findings, Context& ctx) {
+void doctor_check_database(DoctorFindings& findings, Context& ctx) {
   auto& store = ctx.store();
   findings.run("schema", [&] {
     const int version = store.schema_version();
@@ -168,15 +170,15 @@ void check_database(Findings& findings, Context& ctx) {
 }
 
 void run_doctor(Context& ctx) {
-  Findings findings;
+  DoctorFindings findings;
   const fs::path db = ctx.db_path();
   std::error_code ec;
   if (!fs::exists(db, ec)) {
     throw InputError(util::trf("there is no database at {}; check --db or CANCELOG_DB",
                                util::quote(db.string())));
   }
-  check_file_modes(findings, db, ctx.global.db.empty() && !ctx.env.get("CANCELOG_DB"));
-  findings.run("open", [&] { check_database(findings, ctx); });
+  doctor_check_file_modes(findings, db, ctx.global.db.empty() && !ctx.env.get("CANCELOG_DB"));
+  findings.run("open", [&] { doctor_check_database(findings, ctx); });
 
   if (ctx.global.json) {
     core::Json j;

@@ -13,6 +13,8 @@
 #include "util/i18n.hpp"
 #include "util/text.hpp"
 
+#include <optional>
+
 namespace cancelog::commands {
 
 namespace {
@@ -153,37 +155,46 @@ void run_receipt_get(const ReceiptOptions& o, Context& ctx) {
 }
 
 void run_receipt_verify(Context& ctx) {
+  constexpr std::size_t k_named_in_error = 5;
   std::size_t total = 0;
-  std::vector<std::string> problems;
+  std::size_t bad = 0;
   std::vector<std::string> named; // "case 3 'receipt.jpg'", for the error line
-  core::Json results = core::Json::array();
+  std::optional<render::JsonArrayWriter> json;
+  if (ctx.global.json) {
+    json.emplace(ctx.out);
+  }
   verify_receipts(ctx, [&](const ReceiptCheck& check) {
     ++total;
-    if (ctx.global.json) {
+    if (json) {
       core::Json j = core::to_json(check.file);
       j["actual_size"] = check.actual_size;
       j["actual_sha256"] = check.actual_sha256;
       j["ok"] = check.ok();
-      results.push_back(std::move(j));
+      json->add(j);
     }
-    if (!check.ok()) {
-      problems.push_back(describe_mismatch(check));
+    if (check.ok()) {
+      return;
+    }
+    if (++bad <= k_named_in_error) {
       named.push_back(util::trf("case {} {}", check.file.case_id, util::quote(check.file.name)));
-      if (!ctx.global.json) {
-        ctx.out << "problem: " << problems.back() << '\n';
-      }
+    }
+    if (!json) {
+      ctx.out << "problem: " << describe_mismatch(check) << '\n';
     }
   });
-  if (ctx.global.json) {
-    render::write_json(ctx.out, results);
-  } else if (problems.empty()) {
+  if (json) {
+    json->finish();
+  } else if (bad == 0) {
     ctx.out << util::trf("ok: {} receipt files, all as they were added (SHA-256 checked).", total)
             << '\n';
   }
-  if (!problems.empty()) {
+  if (bad > 0) {
+    if (bad > named.size()) {
+      named.emplace_back("…");
+    }
     throw Error(util::trf("{} of {} receipt files no longer match their SHA-256: {}; restore "
                           "them from a backup",
-                          problems.size(), total, util::join(named, ", ")));
+                          bad, total, util::join(named, ", ")));
   }
 }
 

@@ -30,19 +30,19 @@ struct DossierSection {
   std::string when_empty;
 };
 
-DossierCell code_cell(std::string text) {
+DossierCell dossier_code_cell(std::string text) {
   return {std::move(text), DossierStyle::code};
 }
 
-DossierCell time_cell(std::string text) {
+DossierCell dossier_time_cell(std::string text) {
   return {std::move(text), DossierStyle::nowrap};
 }
 
-std::string local_time(const Dossier& d, util::Instant at) {
+std::string dossier_local_time(const Dossier& d, util::Instant at) {
   return util::format_local(at, d.zone);
 }
 
-std::string title_of(const Dossier& d) {
+std::string dossier_title(const Dossier& d) {
   return util::trf("Cancellation of {}: case {}", core::format_international(d.c.number), d.c.id);
 }
 
@@ -68,9 +68,9 @@ DossierSection request_section(const Dossier& d) {
   field(_("Channel"), {std::string(core::name_of(c.channel))});
   field(_("Requested on"), {util::format_date(c.requested_on)});
   field(_("Receipt reference"),
-        c.receipt.empty() ? DossierCell{_("none recorded")} : code_cell(c.receipt));
-  field(_("Status"),
-        {util::trf("{} (as of {})", core::name_of(c.status), local_time(d, d.produced_at))});
+        c.receipt.empty() ? DossierCell{_("none recorded")} : dossier_code_cell(c.receipt));
+  field(_("Status"), {util::trf("{} (as of {})", core::name_of(c.status),
+                                dossier_local_time(d, d.produced_at))});
   if (c.next_check_on) {
     field(_("Next check"), {util::format_date(*c.next_check_on)});
   }
@@ -80,9 +80,9 @@ DossierSection request_section(const Dossier& d) {
   if (!c.note.empty()) {
     field(_("Note"), {c.note, DossierStyle::note});
   }
-  field(_("Case"), code_cell(util::trf("{} (uuid {})", c.id, c.uuid)));
-  field(_("Recorded"), {util::trf("{}; last changed {}", local_time(d, c.created_at),
-                                  local_time(d, c.updated_at))});
+  field(_("Case"), dossier_code_cell(util::trf("{} (uuid {})", c.id, c.uuid)));
+  field(_("Recorded"), {util::trf("{}; last changed {}", dossier_local_time(d, c.created_at),
+                                  dossier_local_time(d, c.updated_at))});
   return s;
 }
 
@@ -95,10 +95,10 @@ DossierSection checks_section(const Dossier& d) {
   std::size_t n = 0;
   for (const auto& check : d.checks) {
     s.rows.push_back({{std::to_string(++n)},
-                      time_cell(local_time(d, check.checked_at)),
+                      dossier_time_cell(dossier_local_time(d, check.checked_at)),
                       {std::string(core::name_of(check.method))},
                       {std::string(core::name_of(check.outcome))},
-                      code_cell(check.reference),
+                      dossier_code_cell(check.reference),
                       {check.note, DossierStyle::note}});
   }
   return s;
@@ -110,12 +110,12 @@ DossierSection checklist_section(const Dossier& d) {
     std::string when;
     for (const auto& tick : d.ticks) {
       if (tick.item == item) {
-        when = local_time(d, tick.ticked_at);
+        when = dossier_local_time(d, tick.ticked_at);
       }
     }
     s.rows.push_back({{std::string(core::name_of(item))},
                       {when.empty() ? _("no") : _("yes")},
-                      time_cell(when.empty() ? std::string("-") : when)});
+                      dossier_time_cell(when.empty() ? std::string("-") : when)});
   }
   return s;
 }
@@ -129,8 +129,8 @@ DossierSection files_section(const Dossier& d) {
   for (const auto& f : d.files) {
     s.rows.push_back({{f.file.name},
                       {f.file.media_type},
-                      time_cell(util::trf("{} bytes", f.file.size)),
-                      time_cell(local_time(d, f.file.added_at)),
+                      dossier_time_cell(util::trf("{} bytes", f.file.size)),
+                      dossier_time_cell(dossier_local_time(d, f.file.added_at)),
                       {f.file.sha256, DossierStyle::hash}});
   }
   return s;
@@ -139,23 +139,23 @@ DossierSection files_section(const Dossier& d) {
 DossierSection history_section(const Dossier& d) {
   DossierSection s{"history", _("History"), {_("When"), _("What")}, {}, {}};
   for (const auto& event : d.history) {
-    s.rows.push_back({time_cell(local_time(d, event.at)), {describe_event(event)}});
+    s.rows.push_back({dossier_time_cell(dossier_local_time(d, event.at)), {describe_event(event)}});
   }
   return s;
 }
 
-std::vector<DossierSection> sections_of(const Dossier& d) {
+std::vector<DossierSection> dossier_sections(const Dossier& d) {
   return {request_section(d), checks_section(d), checklist_section(d), files_section(d),
           history_section(d)};
 }
 
-std::string produced_line(const Dossier& d) {
+std::string dossier_produced_line(const Dossier& d) {
   return util::trf("Produced by {} on {} ({}, {}). Local times are in {}.", d.producer,
-                   local_time(d, d.produced_at), d.zone.name(), util::format_utc(d.produced_at),
-                   d.zone.name());
+                   dossier_local_time(d, d.produced_at), d.zone.name(),
+                   util::format_utc(d.produced_at), d.zone.name());
 }
 
-std::string hash_note() {
+std::string dossier_hash_note() {
   return _("Each receipt file is kept inside the cancelog database; its SHA-256 proves that a "
            "copy is the same file (check it with 'sha256sum FILE').");
 }
@@ -353,21 +353,21 @@ std::string markdown_escape(std::string_view text) {
 }
 
 void write_dossier_markdown(std::ostream& out, const Dossier& d) {
-  out << "# " << markdown_escape(title_of(d)) << "\n\n"
+  out << "# " << markdown_escape(dossier_title(d)) << "\n\n"
       << markdown_escape(_("A record of a phone-line cancellation: the request, every status "
                            "check, the checklist, the receipt files and the full history."))
       << '\n';
-  for (const auto& section : sections_of(d)) {
+  for (const auto& section : dossier_sections(d)) {
     write_markdown_section(out, section);
     if (section.id == "files" && !d.files.empty()) {
-      out << '\n' << markdown_escape(hash_note()) << '\n';
+      out << '\n' << markdown_escape(dossier_hash_note()) << '\n';
     }
   }
-  out << "\n---\n\n" << markdown_escape(produced_line(d)) << '\n';
+  out << "\n---\n\n" << markdown_escape(dossier_produced_line(d)) << '\n';
 }
 
 void write_dossier_html(std::ostream& out, const Dossier& d) {
-  const std::string title = title_of(d);
+  const std::string title = dossier_title(d);
   // TRANSLATORS: the language tag (BCP 47) of the HTML dossier, e.g. zh-CN.
   out << "<!DOCTYPE html>\n<html lang=\"" << html_escape(_("en")) << "\">\n<head>\n"
       << "<meta charset=\"utf-8\" />\n"
@@ -379,7 +379,7 @@ void write_dossier_html(std::ostream& out, const Dossier& d) {
       << html_escape(_("A record of a phone-line cancellation: the request, every status check, "
                        "the checklist, the receipt files and the full history."))
       << "</p>\n";
-  for (const auto& section : sections_of(d)) {
+  for (const auto& section : dossier_sections(d)) {
     out << "<section id=\"" << section.id << "\">\n<h2>" << html_escape(section.title) << "</h2>\n";
     if (section.rows.empty()) {
       out << "<p class=\"empty\">" << html_escape(section.when_empty) << "</p>\n";
@@ -387,12 +387,12 @@ void write_dossier_html(std::ostream& out, const Dossier& d) {
       write_html_table(out, section);
     }
     if (section.id == "files" && !d.files.empty()) {
-      out << "<p class=\"hint\">" << html_escape(hash_note()) << "</p>\n";
+      out << "<p class=\"hint\">" << html_escape(dossier_hash_note()) << "</p>\n";
       write_html_images(out, d);
     }
     out << "</section>\n";
   }
-  out << "<footer>" << html_escape(produced_line(d)) << "</footer>\n</body>\n</html>\n";
+  out << "<footer>" << html_escape(dossier_produced_line(d)) << "</footer>\n</body>\n</html>\n";
 }
 
 } // namespace cancelog::render
