@@ -1,10 +1,12 @@
 // cancelog add: record a cancellation request.
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
+#include "commands/evidence.hpp"
 #include "core/json.hpp"
 #include "core/operators.hpp"
 #include "core/phone.hpp"
 #include "core/reminder.hpp"
+#include "core/settings.hpp"
 #include "core/status.hpp"
 #include "render/json.hpp"
 #include "storage/store.hpp"
@@ -25,6 +27,7 @@ struct AddOptions {
   std::string on = "today";
   std::string receipt;
   std::string note;
+  std::vector<std::string> attach;
 };
 
 void run_add(const AddOptions& o, Context& ctx) {
@@ -42,6 +45,7 @@ void run_add(const AddOptions& o, Context& ctx) {
   apply_case_fields(ctx, input, c);
 
   auto& store = ctx.store();
+  const auto attachments = check_receipt_inputs(ctx, o.attach, {});
   std::optional<core::PrefixHint> hint;
   if (!input.operator_name) {
     hint = core::infer_operator(c.number, store.prefix_hints());
@@ -74,10 +78,18 @@ void run_add(const AddOptions& o, Context& ctx) {
   if (!c.receipt.empty()) {
     store.tick(change, c.id, core::ChecklistItem::receipt_kept);
   }
+  const auto files = store_receipt_inputs(ctx, change, c.id, attachments);
   change.commit();
 
   if (ctx.global.json) {
-    render::write_json(ctx.out, core::to_json(c));
+    core::Json j = core::to_json(c);
+    if (!files.empty()) {
+      j["receipt_files"] = core::Json::array();
+      for (const auto& file : files) {
+        j["receipt_files"].push_back(core::to_json(file));
+      }
+    }
+    render::write_json(ctx.out, j);
   } else {
     ctx.out << util::trf("Added case {}: {}, {}, {}, requested {}.", c.id,
                          core::format_international(c.number), c.operator_name,
@@ -93,9 +105,14 @@ void run_add(const AddOptions& o, Context& ctx) {
     if (c.follows) {
       ctx.out << util::trf("Follows case {}, which was rejected.", *c.follows) << '\n';
     }
+    for (const auto& file : files) {
+      ctx.out << util::trf("Kept {}: {}, {}, SHA-256 {}.", file.name, file.media_type,
+                           core::format_size(file.size), file.sha256)
+              << '\n';
+    }
     ctx.out << util::trf("Next check: {}.", util::format_date(*c.next_check_on)) << '\n';
   }
-  if (c.receipt.empty()) {
+  if (c.receipt.empty() && files.empty()) {
     ctx.warn(util::trf("no receipt reference given; keep the receipt and record it with "
                        "'cancelog edit {} --receipt REF'",
                        c.id));
@@ -128,6 +145,9 @@ void register_add(CLI::App& app, Context& ctx) {
   cmd->add_option("--receipt", options->receipt,
                   _("the receipt number, online request id or call reference"));
   cmd->add_option("--note", options->note, _("a note"));
+  cmd->add_option("--attach", options->attach,
+                  _("keep a receipt file (photo, PDF) with the case (repeatable)"))
+      ->allow_extra_args(false);
   cmd->callback([options, &ctx] { run_add(*options, ctx); });
 }
 

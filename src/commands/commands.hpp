@@ -24,5 +24,9 @@ void register_untick(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx);
 void register_undo(CLI::App& app, Context& ctx);
 void register_stats(CLI::App& app, Context& ctx);
+void register_receipt(CLI::App& app, Context& ctx);
+void register_dossier(CLI::App& app, Context& ctx);
+void register_backup(CLI::App& app, Context& ctx);
+void register_doctor(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands

@@ -17,6 +17,10 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_operator(app, ctx);
   register_config(app, ctx);
   register_stats(app, ctx);
+  register_receipt(app, ctx);
+  register_dossier(app, ctx);
+  register_backup(app, ctx);
+  register_doctor(app, ctx);
 }
 
 } // namespace cancelog::commands

@@ -5,6 +5,7 @@
 #include "util/text.hpp"
 #include "util/time.hpp"
 
+#include <array>
 #include <charconv>
 #include <stdexcept>
 
@@ -138,6 +139,21 @@ util::Result<std::int64_t> parse_size(std::string_view text) {
                                 util::quote(text)));
   }
   return n * factor;
+}
+
+std::string format_size(std::int64_t bytes) {
+  static constexpr std::array<const char*, 4> k_units{"B", "KiB", "MiB", "GiB"};
+  std::size_t unit = 0;
+  std::int64_t scale = 1;
+  while (unit + 1 < k_units.size() && bytes >= scale * 1024) {
+    scale *= 1024;
+    ++unit;
+  }
+  if (bytes % scale == 0) {
+    return fmt::format("{}{}", bytes / scale, k_units[unit]);
+  }
+  return fmt::format("{:.1f}{}", static_cast<double>(bytes) / static_cast<double>(scale),
+                     k_units[unit]);
 }
 
 } // namespace cancelog::core

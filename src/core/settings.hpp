@@ -54,4 +54,8 @@ inline constexpr std::string_view receipt_max_size = "receipt.max-size";
 // Parses a size in bytes: 20MiB, 500KiB, 1048576, 2M (binary units).
 util::Result<std::int64_t> parse_size(std::string_view text);
 
+// Writes a size for people in the largest binary unit it reaches: 20MiB, 1.5KiB, 312B (a
+// whole number of units reads back with parse_size).
+std::string format_size(std::int64_t bytes);
+
 } // namespace cancelog::core

@@ -112,6 +112,10 @@ std::string describe_event(const core::Event& e, const EventContext& context) {
     text += util::trf("unticked {}", e.field);
   } else if (e.kind == "receipt.remove") {
     text += util::trf("receipt file {} removed", member(old_value, "name"));
+  } else if (e.kind == "receipt.add") {
+    text += util::trf("receipt file {} added ({}, {} bytes, SHA-256 {})",
+                      plain(new_value.value("name", "")), plain(new_value.value("media_type", "")),
+                      plain(new_value.value("size", 0)), plain(new_value.value("sha256", "")));
   } else if (e.kind == "operator.add") {
     text += util::trf("operator {} added", member(new_value, "name"));
   } else if (e.kind == "operator.remove") {

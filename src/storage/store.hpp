@@ -103,6 +103,37 @@ public:
   // Inserts a check (id and created_at are filled in) and records it.
   std::int64_t insert_check(Change& change, core::Check& check);
 
+  // --- Receipt files: contents, and every file of every case ---
+  // Inserts a receipt file with its bytes and records a "receipt.add" event whose new value
+  // is the file's JSON; id, size and added_at are filled in.
+  std::int64_t insert_receipt_file(Change& change, core::ReceiptFile& file,
+                                   std::string_view content);
+  // Passes the stored bytes of a receipt file to `sink` a piece at a time, so that a large
+  // file never sits in memory whole. Throws Error when the file is gone.
+  void read_receipt_content(std::int64_t file_id,
+                            const std::function<void(std::string_view)>& sink);
+  // Calls `visit` for each receipt file of every case (case by case, oldest first), all in
+  // one read snapshot; `visit` may read the file's content.
+  void for_each_receipt_file(const std::function<void(const core::ReceiptFile&)>& visit);
+  // The largest content SQLite accepts in one value (its length limit, 1e9 bytes by default).
+  std::int64_t largest_value();
+
+  // --- Backup and health ---
+  // Copies the database into `file` (an existing empty file) through SQLite's online backup
+  // API, from one read snapshot: other processes go on writing meanwhile.
+  void backup_to(const std::filesystem::path& file);
+  // What PRAGMA integrity_check finds wrong (empty when the file is intact).
+  std::vector<std::string> integrity_problems();
+  // A row that refers to a row that does not exist (PRAGMA foreign_key_check).
+  struct ForeignKeyProblem {
+    std::string table;
+    std::optional<std::int64_t> rowid;
+    std::string parent;
+  };
+  std::vector<ForeignKeyProblem> foreign_key_problems();
+  // The journal mode in force ("wal" normally).
+  std::string journal_mode();
+
   // --- Changing a case ---
   // Writes the fields of `after` that differ from `before` (same id): one "case.update"
   // event per changed field with its old and new value; updated_at follows. Returns the

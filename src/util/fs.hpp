@@ -29,6 +29,9 @@ public:
 
   // The stream to write to.
   std::ostream& stream() { return m_stream; }
+  // The private temporary file, for writers that need a path rather than the stream
+  // (SQLite's backup); commit() moves it into place all the same.
+  [[nodiscard]] const std::filesystem::path& temp_path() const { return m_temp; }
   // Flushes, syncs and moves the file into place; throws Error on failure.
   void commit();
 

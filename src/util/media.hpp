@@ -1,0 +1,13 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cancelog::util {
+
+// The media type of a file told from its bytes, not its name (libmagic, as `file
+// --mime-type` does): "image/png", "application/pdf", ...; "application/octet-stream" when
+// nothing is recognised or the magic database cannot be loaded.
+std::string media_type(std::string_view bytes);
+
+} // namespace cancelog::util
