@@ -137,7 +137,8 @@ public:
   // --- Changing a case ---
   // Writes the fields of `after` that differ from `before` (same id): one "case.update"
   // event per changed field with its old and new value; updated_at follows. Returns the
-  // number of fields changed.
+  // number of fields changed. Throws Error when the stored case no longer equals `before`
+  // (another process changed it since the command read it).
   std::size_t update_case(Change& change, const core::Case& before, const core::Case& after);
 
   // --- History ---

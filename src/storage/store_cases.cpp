@@ -127,6 +127,14 @@ std::int64_t Store::insert_case(Change& change, core::Case& c) {
 std::size_t Store::update_case(Change& change, const core::Case& before, const core::Case& after) {
   const core::Json old_json = core::to_json(before);
   const core::Json new_json = core::to_json(after);
+  // Commands read a case before their transaction begins; inside it, make sure nobody else
+  // changed the case meanwhile, so that a concurrent write is never silently overwritten.
+  const auto current = find_case(before.id);
+  if (!current || core::to_json(*current) != old_json) {
+    throw Error(util::trf("case {} was changed by another cancelog process while this command "
+                          "ran; nothing was written; run the command again",
+                          before.id));
+  }
   // The recorded fields a command may change; id, uuid and the instants are not among them.
   static constexpr std::array<const char*, 12> k_fields{
       "number",       "number_raw", "operator", "operator_inferred", "card", "channel",
