@@ -6,6 +6,7 @@
 #include "core/phone.hpp"
 #include "core/reminder.hpp"
 #include "core/status.hpp"
+#include "core/validate.hpp"
 #include "render/json.hpp"
 #include "storage/store.hpp"
 #include "util/error.hpp"
@@ -35,12 +36,12 @@ void run_add(const AddOptions& o, Context& ctx) {
   c.card = parse_choice<core::Card>(o.card, "--card");
   c.receipt = checked_line(o.receipt, "--receipt", k_max_ref_bytes);
   c.note = checked_text(o.note, "--note", k_max_note_bytes);
-  c.requested_on = parse_date_arg(ctx, o.on, "--on");
-  const util::Date today = ctx.clock.today();
-  if (c.requested_on > today) {
-    throw InputError(util::trf("--on: {} is in the future; record a request once it is made",
-                               util::format_date(c.requested_on)));
+  const auto requested_on =
+      core::check_request_date(parse_date_arg(ctx, o.on, "--on"), ctx.clock.today());
+  if (!requested_on) {
+    throw InputError(util::trf("--on: {}", requested_on.error()));
   }
+  c.requested_on = *requested_on;
   c.number = normalize_number_or_fail(ctx, c.number_raw);
 
   auto& store = ctx.store();
