@@ -15,5 +15,7 @@ void register_list(CLI::App& app, Context& ctx);
 void register_show(CLI::App& app, Context& ctx);
 void register_operator(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
+void register_export(CLI::App& app, Context& ctx);
+void register_import(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands

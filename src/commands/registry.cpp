@@ -8,6 +8,8 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_show(app, ctx);
   register_operator(app, ctx);
   register_config(app, ctx);
+  register_export(app, ctx);
+  register_import(app, ctx);
 }
 
 } // namespace cancelog::commands

@@ -43,6 +43,8 @@ std::string describe_event(const core::Event& e) {
     text += util::trf("added: {}, {}, {}, requested {}", plain(new_value.value("number", "")),
                       plain(new_value.value("operator", "")), plain(new_value.value("channel", "")),
                       plain(new_value.value("requested_on", "")));
+  } else if (e.kind == "case.import") {
+    text += util::trf("imported from {}", plain(new_value.value("file", "")));
   } else if (e.kind == "checklist.tick") {
     text += util::trf("ticked {}", e.field);
   } else if (e.kind == "checklist.untick") {
