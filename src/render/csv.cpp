@@ -4,6 +4,7 @@
 #include "core/phone.hpp"
 #include "util/csv.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -61,7 +62,10 @@ void CsvWriter::write_cell(std::string_view cell, bool guard) {
     m_row += ',';
   }
   m_first = false;
-  const bool quoted = cell.find_first_of(",\"\r\n") != std::string_view::npos;
+  // One pass over the bytes (find_first_of would search the set once per byte).
+  const bool quoted = std::any_of(cell.begin(), cell.end(), [](char c) {
+    return c == ',' || c == '"' || c == '\r' || c == '\n';
+  });
   if (quoted) {
     m_row += '"';
   }

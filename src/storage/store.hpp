@@ -193,6 +193,7 @@ private:
   std::int64_t m_check_floor = 0;
   std::int64_t m_run_first = 0;
   std::int64_t m_run_last = 0;
+  int m_cache_pages = 0;
   std::unique_ptr<SQLite::Statement> m_insert_case;
   std::unique_ptr<SQLite::Statement> m_insert_check;
   std::unique_ptr<SQLite::Statement> m_insert_tick;

@@ -68,6 +68,10 @@ void importer_bind(SQLite::Statement& stmt, int index, std::string_view name) {
 CaseImporter::CaseImporter(Store& store, Change& change, std::string event_json)
     : m_store(store), m_change(change), m_event_json(std::move(event_json)) {
   auto& db = store.database();
+  // A large import rewrites index pages all over the file (uuids are random): a larger page
+  // cache for the length of the import keeps them in memory instead of spilling to the WAL.
+  m_cache_pages = db.execAndGet("PRAGMA cache_size").getInt();
+  db.exec("PRAGMA cache_size = -65536");
   m_case_floor = importer_highest_id(
       db, "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cases'), 0), "
           "coalesce((SELECT max(id) FROM cases), 0))");
@@ -87,7 +91,12 @@ CaseImporter::CaseImporter(Store& store, Change& change, std::string event_json)
       std::make_unique<SQLite::Statement>(db, "UPDATE cases SET follows = ? WHERE id = ?");
 }
 
-CaseImporter::~CaseImporter() = default;
+CaseImporter::~CaseImporter() {
+  try {
+    m_store.database().exec("PRAGMA cache_size = " + std::to_string(m_cache_pages));
+  } catch (...) { // NOLINT(bugprone-empty-catch): the setting ends with the connection anyway
+  }
+}
 
 std::int64_t CaseImporter::insert_row(SQLite::Statement& insert, std::int64_t wanted_id,
                                       std::int64_t floor) {
