@@ -67,8 +67,8 @@ private:
   std::array<char, 1 << 16> m_buf{};
 };
 
-// Reads up to the first byte that is not white space (after a byte-order mark): '[' starts
-// the JSON of `export`, anything else is CSV. Returns nullopt for a file with nothing in it.
+// Reads up to the first byte that is not white space (after a byte-order mark): '[' (or '{')
+// starts JSON, anything else is CSV. Returns nullopt for a file with nothing in it.
 std::optional<ImportFormat> sniff_format(std::streambuf& in, std::string& head) {
   std::array<char, 4096> chunk{};
   const auto more = [&] {
@@ -86,7 +86,8 @@ std::optional<ImportFormat> sniff_format(std::streambuf& in, std::string& head) 
     for (; at < head.size(); ++at) {
       const char c = head[at];
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        return c == '[' ? ImportFormat::json : ImportFormat::csv;
+        // A CSV header starts with a column name; JSON with an array (or, wrongly, an object).
+        return c == '[' || c == '{' ? ImportFormat::json : ImportFormat::csv;
       }
     }
     if (!more()) {
@@ -541,7 +542,7 @@ std::optional<std::string> import_csv(std::istream& in, Importer& importer, Cont
     return more.error();
   }
   if (!*more) {
-    return _("line 1: the file is empty; there is nothing to import");
+    return _("line 1: the file is empty");
   }
   const ImportHeader header = read_header(record, importer, ctx, name);
   std::size_t rows = 0;
@@ -613,8 +614,7 @@ void run_import(const ImportOptions& o, Context& ctx) {
   std::string head;
   const auto format = sniff_format(*file.rdbuf(), head);
   if (!format) {
-    throw InputError(
-        util::trf("{}: line 1: the file is empty; there is nothing to import", o.file));
+    throw InputError(util::trf("{}: line 1: the file is empty; nothing was imported", o.file));
   }
   ImportPrefixBuf buffer(std::move(head), file.rdbuf());
   std::istream in(&buffer);
