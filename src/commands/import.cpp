@@ -22,9 +22,10 @@
 
 namespace cancelog::commands {
 
-namespace {
-
+// As in context.cpp: the same alias at the same scope, so that a unity batch sees one alias.
 namespace fs = std::filesystem;
+
+namespace {
 
 struct ImportOptions {
   std::string file;
@@ -125,6 +126,7 @@ public:
 
   // Validates a case of the file and, when it and every one before it are good, writes it.
   void add(const core::RawCase& raw, std::size_t line) {
+    ++m_rows;
     if (core::validate_case(raw, m_rules, m_row, m_field_errors)) {
       apply(line);
     } else {
@@ -132,6 +134,7 @@ public:
     }
   }
   void add(const core::Json& element, std::size_t line) {
+    ++m_rows;
     if (core::validate_json_case(element, m_rules, m_row, m_field_errors)) {
       apply(line);
     } else {
@@ -152,7 +155,8 @@ public:
     clear_progress();
     std::string text = util::trf("line {}: ", line);
     if (!field.empty()) {
-      text += util::trf(m_format == ImportFormat::csv ? "column {}: " : "field {}: ", field);
+      text += m_format == ImportFormat::csv ? util::trf("column {}: ", field)
+                                            : util::trf("field {}: ", field);
     }
     text += reason;
     m_ctx.err << "cancelog: " << m_name << ": " << util::one_line(text) << '\n';
@@ -191,9 +195,9 @@ public:
       throw InputError(util::trf("{}: {}; nothing was imported", m_name, *fatal));
     }
     if (m_error_count > 0) {
-      throw InputError(util::trf("{}: {} rows with errors; nothing was imported; correct them "
-                                 "and import the file again",
-                                 m_name, m_bad_rows));
+      throw InputError(util::trf("{}: errors in {} of {} rows; nothing was imported; correct "
+                                 "them and import the file again",
+                                 m_name, m_bad_rows, m_rows));
     }
     m_importer.finish();
     if (!m_options.dry_run) {
@@ -202,8 +206,8 @@ public:
     report();
   }
 
-  // The rules validation follows, read once.
-  [[nodiscard]] const core::ImportRules& rules() const { return m_rules; }
+  // The number of errors so far.
+  [[nodiscard]] std::size_t error_count() const { return m_error_count; }
 
 private:
   static core::ImportRules make_rules(Context& ctx) {
@@ -461,6 +465,7 @@ private:
   std::vector<core::Outcome> m_outcomes;
   std::vector<ImportIdLink> m_links;
   std::vector<ImportPendingFollow> m_pending;
+  std::size_t m_rows = 0;
   std::size_t m_added = 0;
   std::size_t m_updated = 0;
   std::size_t m_unchanged = 0;
@@ -545,6 +550,10 @@ std::optional<std::string> import_csv(std::istream& in, Importer& importer, Cont
     return _("line 1: the file is empty");
   }
   const ImportHeader header = read_header(record, importer, ctx, name);
+  if (importer.error_count() > 0) {
+    // Every row would repeat the header's mistake.
+    return util::trf("line {}: the header cannot be used", record.line);
+  }
   std::size_t rows = 0;
   core::RawCase raw;
   for (;;) {
@@ -625,9 +634,6 @@ void run_import(const ImportOptions& o, Context& ctx) {
   }
   const auto fatal = *format == ImportFormat::csv ? import_csv(in, importer, ctx, o.file)
                                                   : import_json(in, importer, o.file);
-  if (!fatal && file.bad()) {
-    throw Error(util::trf("cannot read {}: {}", util::quote(o.file), std::strerror(errno)));
-  }
   importer.finish(fatal);
 }
 
