@@ -1,6 +1,5 @@
 // cancelog import: cases from the CSV or the JSON that `export` writes; all rows or none.
 #include "commands/commands.hpp"
-#include "commands/common.hpp"
 #include "core/exchange.hpp"
 #include "core/json.hpp"
 #include "core/reminder.hpp"
