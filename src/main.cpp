@@ -64,6 +64,7 @@ int main(int argc, char** argv, char** envp) {
   const bool is_terminal = ::isatty(STDOUT_FILENO) == 1;
   commands::Context ctx(std::cout, std::cerr, commands::Environment::from_envp(envp), is_terminal,
                         terminal_width(is_terminal));
+  ctx.err_is_terminal = ::isatty(STDERR_FILENO) == 1;
 
   CLI::App app{_("cancelog: keep a record of phone-line cancellations and check that they "
                  "happened"),

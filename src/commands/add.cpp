@@ -8,6 +8,7 @@
 #include "core/reminder.hpp"
 #include "core/settings.hpp"
 #include "core/status.hpp"
+#include "core/validate.hpp"
 #include "render/json.hpp"
 #include "storage/store.hpp"
 #include "util/error.hpp"

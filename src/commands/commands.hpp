@@ -28,5 +28,7 @@ void register_receipt(CLI::App& app, Context& ctx);
 void register_dossier(CLI::App& app, Context& ctx);
 void register_backup(CLI::App& app, Context& ctx);
 void register_doctor(CLI::App& app, Context& ctx);
+void register_export(CLI::App& app, Context& ctx);
+void register_import(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands

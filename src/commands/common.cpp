@@ -4,6 +4,7 @@
 #include "core/json.hpp"
 #include "core/phone.hpp"
 #include "core/status.hpp"
+#include "core/validate.hpp"
 #include "storage/store.hpp"
 #include "util/error.hpp"
 #include "util/i18n.hpp"
@@ -46,34 +47,25 @@ util::Date parse_date_arg(Context& ctx, std::string_view text, std::string_view 
 }
 
 std::string checked_text(std::string_view text, std::string_view what, std::size_t max_bytes) {
-  if (!util::is_valid_utf8(text)) {
-    throw InputError(
-        util::trf("{}: the text is not valid UTF-8; check your terminal's encoding", what));
+  const auto checked = core::check_text(text, max_bytes);
+  if (!checked) {
+    throw InputError(util::trf("{}: {}", what, checked.error()));
   }
-  if (util::has_control_chars(text)) {
-    throw InputError(util::trf("{}: the text holds control characters: {}", what,
-                               util::quote(text.substr(0, 60))));
-  }
-  if (text.size() > max_bytes) {
-    throw InputError(util::trf("{}: the text is too long ({} bytes, at most {}); keep long "
-                               "documents as receipt files",
-                               what, text.size(), max_bytes));
-  }
-  return std::string(text);
+  return std::string(*checked);
 }
 
 std::string checked_line(std::string_view text, std::string_view what, std::size_t max_bytes) {
-  if (text.find('\n') != std::string_view::npos) {
-    throw InputError(util::trf("{}: write it on one line", what));
+  const auto checked = core::check_line(text, max_bytes);
+  if (!checked) {
+    throw InputError(util::trf("{}: {}", what, checked.error()));
   }
-  return checked_text(util::trim(text), what, max_bytes);
+  return std::string(*checked);
 }
 
 template <class E> E parse_choice(std::string_view text, std::string_view what) {
-  const auto value = core::parse_enum<E>(util::to_lower_ascii(util::trim(text)));
+  const auto value = core::parse_choice<E>(text);
   if (!value) {
-    throw InputError(util::trf("{}: unknown value {}; use one of: {}", what, util::quote(text),
-                               core::enum_choices<E>()));
+    throw InputError(util::trf("{}: {}", what, value.error()));
   }
   return *value;
 }
@@ -90,13 +82,7 @@ core::Operator find_operator_or_fail(Context& ctx, std::string_view name) {
   if (auto op = ctx.store().find_operator(trimmed)) {
     return *op;
   }
-  std::vector<std::string> names;
-  for (const auto& op : ctx.store().operators()) {
-    names.push_back(op.name);
-  }
-  throw InputError(util::trf("unknown operator {}; known operators: {}; add one with 'cancelog "
-                             "operator add NAME'",
-                             util::quote(name), util::join(names, ", ")));
+  throw InputError(core::unknown_operator_reason(name, ctx.store().operators()));
 }
 
 std::string normalize_number_or_fail(Context& ctx, std::string_view raw) {
@@ -126,11 +112,12 @@ void apply_case_fields(Context& ctx, const CaseFieldInput& in, core::Case& c) {
     c.note = checked_text(*in.note, "--note", k_max_note_bytes);
   }
   if (in.on) {
-    c.requested_on = parse_date_arg(ctx, *in.on, "--on");
-    if (c.requested_on > ctx.clock.today()) {
-      throw InputError(util::trf("--on: {} is in the future; record a request once it is made",
-                                 util::format_date(c.requested_on)));
+    const auto requested_on =
+        core::check_request_date(parse_date_arg(ctx, *in.on, "--on"), ctx.clock.today());
+    if (!requested_on) {
+      throw InputError(util::trf("--on: {}", requested_on.error()));
     }
+    c.requested_on = *requested_on;
   }
   if (in.number) {
     c.number = normalize_number_or_fail(ctx, c.number_raw);

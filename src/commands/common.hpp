@@ -5,6 +5,7 @@
 
 #include "commands/context.hpp"
 #include "core/model.hpp"
+#include "core/validate.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
@@ -15,9 +16,9 @@
 namespace cancelog::commands {
 
 // The longest free text accepted (notes); longer text belongs in a receipt file.
-inline constexpr std::size_t k_max_note_bytes = 16 * 1024;
+inline constexpr std::size_t k_max_note_bytes = core::k_max_note_bytes;
 // The longest short text accepted (receipt references, check references, names).
-inline constexpr std::size_t k_max_ref_bytes = 500;
+inline constexpr std::size_t k_max_ref_bytes = core::k_max_ref_bytes;
 
 // Reads a case id ("12" or "#12"); throws InputError.
 std::int64_t parse_case_id(std::string_view text);

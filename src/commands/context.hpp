@@ -59,6 +59,8 @@ public:
   GlobalOptions global;
   // The process exit code when the command does not fail (3 for `due --exit-code`).
   int exit_code = 0;
+  // True when standard error is a terminal (progress lines go there only then).
+  bool err_is_terminal = false;
 
   // The database, opened (and created, upgraded) on first use.
   storage::Store& store();

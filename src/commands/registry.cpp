@@ -21,6 +21,8 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_dossier(app, ctx);
   register_backup(app, ctx);
   register_doctor(app, ctx);
+  register_export(app, ctx);
+  register_import(app, ctx);
 }
 
 } // namespace cancelog::commands

@@ -219,6 +219,12 @@ struct Event {
   std::optional<std::int64_t> undoes;
 };
 
+// The order in which a listing or an export visits cases.
+enum class CaseOrder {
+  newest_first, // by request date, latest first (`list`)
+  recorded      // by id, as they were recorded (exports, so that an import keeps that order)
+};
+
 // Which cases a listing or an export covers; every member empty/false means all cases.
 struct CaseFilter {
   std::vector<Status> statuses;
@@ -229,7 +235,8 @@ struct CaseFilter {
   std::optional<util::Date> until;
   std::optional<util::Date> due_by; // next check on or before this date
   std::optional<std::string> search;
-  std::optional<std::int64_t> limit;
+  std::optional<std::int64_t> limit; // the newest requests, whatever the order of the visit
+  CaseOrder order = CaseOrder::newest_first;
 };
 
 } // namespace cancelog::core

@@ -64,8 +64,6 @@ util::Result<std::string> normalize_number(std::string_view raw, std::string_vie
   case PhoneNumberUtil::TOO_LONG_NSN:
     return util::fail(util::trf("{} is too long to be a phone number", util::quote(text)));
   }
-  std::string region;
-  util.GetRegionCodeForNumber(number, &region);
   switch (util.IsPossibleNumberWithReason(number)) {
   case PhoneNumberUtil::IS_POSSIBLE:
   case PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY:

@@ -106,6 +106,8 @@ std::string describe_event(const core::Event& e, const EventContext& context) {
     text += util::trf("check removed: {}", describe_check(old_value, context));
   } else if (e.kind == core::k_reason_kind) {
     text += util::trf("reason: {}", plain(new_value));
+  } else if (e.kind == "case.import") {
+    text += util::trf("imported from {}", member(new_value, "file"));
   } else if (e.kind == "checklist.tick") {
     text += util::trf("ticked {}", e.field);
   } else if (e.kind == "checklist.untick") {

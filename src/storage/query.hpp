@@ -8,6 +8,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace cancelog::storage::detail {
 
@@ -58,5 +59,21 @@ util::Date column_date(const SQLite::Column& column);
 std::optional<util::Date> column_optional_date(const SQLite::Column& column);
 util::Instant column_instant(const SQLite::Column& column);
 std::optional<std::int64_t> column_optional_int(const SQLite::Column& column);
+// The text of a column, valid until the statement moves on.
+std::string_view column_view(const SQLite::Column& column);
+
+// Reads the columns of CASE_COLUMNS (store_cases.cpp) into a case, reusing its strings.
+void read_case_into(SQLite::Statement& row, core::Case& c);
+
+// The columns of a check (table alias k), as read_check_into reads them.
+#define CHECK_COLUMNS                                                                              \
+  "k.id, k.case_id, k.checked_at, k.method, k.outcome, k.reference, k.note, k.imported, "          \
+  "k.created_at"
+void read_check_into(SQLite::Statement& row, core::Check& check);
+
+// The condition on cases `c` (joined with operators `o`) that selects the cases of a filter,
+// and the binding of its named parameters.
+std::string case_selection(const core::CaseFilter& filter);
+void bind_case_selection(SQLite::Statement& stmt, const core::CaseFilter& filter);
 
 } // namespace cancelog::storage::detail

@@ -77,8 +77,10 @@ Store::Store(const fs::path& path, const OpenOptions& options, std::ostream& war
     util::tighten_file_mode(fs::path(path.string() + suffix));
   }
   try {
-    m_db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
-                                              k_busy_timeout_ms);
+    // One connection per Store, used by one thread: SQLite's own locking of the connection
+    // (taken on every column read) is not needed.
+    m_db = std::make_unique<SQLite::Database>(
+        path.string(), SQLite::OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, k_busy_timeout_ms);
     configure();
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT) {

@@ -77,9 +77,16 @@ public:
   std::int64_t insert_case(Change& change, core::Case& c);
   std::optional<core::Case> find_case(std::int64_t id);
   std::optional<core::Case> find_case_by_uuid(std::string_view uuid);
-  // Calls `visit` for each case the filter selects, newest request first.
+  // The id of the case with this uuid, if any (cheaper than find_case_by_uuid).
+  std::optional<std::int64_t> case_id_by_uuid(std::string_view uuid);
+  // Calls `visit` for each case the filter selects, in the filter's order. The case passed is
+  // reused between calls: copy it to keep it.
   void for_each_case(const core::CaseFilter& filter,
                      const std::function<void(const core::Case&)>& visit);
+  // Calls `visit` for each check of the cases the filter selects, by case id and then in the
+  // order the checks were made, with the number of the check's case.
+  void for_each_check(const core::CaseFilter& filter,
+                      const std::function<void(const core::Check&, std::string_view)>& visit);
   // The open cases for a number, and the latest case (any status) for a number.
   std::vector<core::Case> open_cases_for_number(std::string_view e164);
   std::optional<core::Case> latest_case_for_number(std::string_view e164);
@@ -203,6 +210,52 @@ private:
   util::Instant m_at;
   std::int64_t m_group = 0;
   std::size_t m_events = 0;
+};
+
+// Writes the new cases of one `import` in bulk, inside its Change: statements prepared once,
+// and instead of an event per case, one "case.import" event per run of consecutive new ids
+// (undo deletes that range; the cases' checks and ticks go with them). Cases that exist and
+// are updated go through Store::update_case and the other single writes instead.
+class CaseImporter {
+public:
+  // `event_json` is the new value of each range event (where the cases came from).
+  CaseImporter(Store& store, Change& change, std::string event_json);
+  ~CaseImporter();
+  CaseImporter(const CaseImporter&) = delete;
+  CaseImporter& operator=(const CaseImporter&) = delete;
+
+  // True for a case added by this import: ids above every id the database had used.
+  [[nodiscard]] bool is_new(std::int64_t case_id) const { return case_id > m_case_floor; }
+
+  // Inserts a new case; its id is kept when it is above every id the database had used and
+  // still free, else it gets the next id; fills in c.id. Every other field is stored as given
+  // (created_at and updated_at too: they say when the case was first recorded).
+  std::int64_t add_case(core::Case& c);
+  // Inserts a check of a case added by this import; its id is kept on the same terms.
+  void add_check(core::Check& check);
+  // Ticks an item of a case added by this import.
+  void add_tick(std::int64_t case_id, const core::Tick& tick);
+  // Links a case added by this import to the case it follows.
+  void set_follows(std::int64_t case_id, std::int64_t follows);
+  // Records the last run of new ids; call it before Change::commit().
+  void finish();
+
+private:
+  void close_run();
+  std::int64_t insert_row(SQLite::Statement& insert, std::int64_t wanted_id, std::int64_t floor);
+
+  Store& m_store;
+  Change& m_change;
+  std::string m_event_json;
+  std::int64_t m_case_floor = 0;
+  std::int64_t m_check_floor = 0;
+  std::int64_t m_run_first = 0;
+  std::int64_t m_run_last = 0;
+  int m_cache_pages = 0;
+  std::unique_ptr<SQLite::Statement> m_insert_case;
+  std::unique_ptr<SQLite::Statement> m_insert_check;
+  std::unique_ptr<SQLite::Statement> m_insert_tick;
+  std::unique_ptr<SQLite::Statement> m_set_follows;
 };
 
 } // namespace cancelog::storage

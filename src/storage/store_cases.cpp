@@ -9,8 +9,13 @@ using detail::Query;
 
 namespace detail {
 
+std::string_view column_view(const SQLite::Column& column) {
+  const char* text = column.getText();
+  return {text, static_cast<std::size_t>(column.getBytes())};
+}
+
 util::Date column_date(const SQLite::Column& column) {
-  const auto day = util::parse_iso_date(column.getString());
+  const auto day = util::parse_iso_date(column_view(column));
   if (!day) {
     throw Error("database holds a bad date in column " + std::string(column.getName()) +
                 "; run 'cancelog doctor'");
@@ -26,7 +31,7 @@ std::optional<util::Date> column_optional_date(const SQLite::Column& column) {
 }
 
 util::Instant column_instant(const SQLite::Column& column) {
-  const auto at = util::parse_utc(column.getString());
+  const auto at = util::parse_utc(column_view(column));
   if (!at) {
     throw Error("database holds a bad instant in column " + std::string(column.getName()) +
                 "; run 'cancelog doctor'");
@@ -39,6 +44,122 @@ std::optional<std::int64_t> column_optional_int(const SQLite::Column& column) {
     return std::nullopt;
   }
   return column.getInt64();
+}
+
+void read_case_into(SQLite::Statement& row, core::Case& c) {
+  // assign() keeps the strings' storage: a visit of a million cases allocates little.
+  const auto text = [&](int index, std::string& target) {
+    target.assign(column_view(row.getColumn(index)));
+  };
+  c.id = row.getColumn(0).getInt64();
+  text(1, c.uuid);
+  text(2, c.number);
+  text(3, c.number_raw);
+  c.operator_id = row.getColumn(4).getInt64();
+  text(5, c.operator_name);
+  c.operator_inferred = row.getColumn(6).getInt() != 0;
+  c.card = column_enum<core::Card>(row.getColumn(7));
+  c.channel = column_enum<core::Channel>(row.getColumn(8));
+  c.requested_on = column_date(row.getColumn(9));
+  text(10, c.receipt);
+  c.status = column_enum<core::Status>(row.getColumn(11));
+  c.next_check_on = column_optional_date(row.getColumn(12));
+  text(13, c.note);
+  c.follows = column_optional_int(row.getColumn(14));
+  c.created_at = column_instant(row.getColumn(15));
+  c.updated_at = column_instant(row.getColumn(16));
+}
+
+namespace {
+
+// Escapes LIKE wildcards so that --search finds the text as typed.
+std::string like_pattern(std::string_view text) {
+  std::string out = "%";
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+} // namespace
+
+std::string case_selection(const core::CaseFilter& filter) {
+  // Assembled from fixed fragments; every value is a named parameter.
+  std::string where = "1 = 1";
+  if (!filter.statuses.empty()) {
+    where += " AND c.status IN (";
+    for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
+      where += (i == 0 ? ":status" : ", :status") + std::to_string(i);
+    }
+    where += ")";
+  }
+  if (filter.operator_id) {
+    where += " AND c.operator_id = :operator";
+  }
+  if (filter.channel) {
+    where += " AND c.channel = :channel";
+  }
+  if (filter.number) {
+    where += " AND c.number = :number";
+  }
+  if (filter.since) {
+    where += " AND c.requested_on >= :since";
+  }
+  if (filter.until) {
+    where += " AND c.requested_on <= :until";
+  }
+  if (filter.due_by) {
+    where += " AND c.next_check_on <= :due";
+  }
+  if (filter.search) {
+    where += " AND (c.number LIKE :search ESCAPE '\\' OR c.number_raw LIKE :search ESCAPE '\\'"
+             " OR c.receipt LIKE :search ESCAPE '\\' OR c.note LIKE :search ESCAPE '\\'"
+             " OR o.name LIKE :search ESCAPE '\\' OR EXISTS (SELECT 1 FROM checks AS k"
+             " WHERE k.case_id = c.id AND (k.reference LIKE :search ESCAPE '\\'"
+             " OR k.note LIKE :search ESCAPE '\\')))";
+  }
+  if (filter.limit) {
+    // --limit keeps the newest requests, as `list` shows them, whatever order the caller
+    // visits them in.
+    return "c.id IN (SELECT c.id FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
+           "WHERE " +
+           where + " ORDER BY c.requested_on DESC, c.id DESC LIMIT :limit)";
+  }
+  return where;
+}
+
+void bind_case_selection(SQLite::Statement& stmt, const core::CaseFilter& filter) {
+  for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
+    stmt.bind(":status" + std::to_string(i), std::string(core::name_of(filter.statuses[i])));
+  }
+  if (filter.operator_id) {
+    stmt.bind(":operator", *filter.operator_id);
+  }
+  if (filter.channel) {
+    stmt.bind(":channel", std::string(core::name_of(*filter.channel)));
+  }
+  if (filter.number) {
+    stmt.bind(":number", *filter.number);
+  }
+  if (filter.since) {
+    stmt.bind(":since", util::format_date(*filter.since));
+  }
+  if (filter.until) {
+    stmt.bind(":until", util::format_date(*filter.until));
+  }
+  if (filter.due_by) {
+    stmt.bind(":due", util::format_date(*filter.due_by));
+  }
+  if (filter.search) {
+    stmt.bind(":search", like_pattern(*filter.search));
+  }
+  if (filter.limit) {
+    stmt.bind(":limit", *filter.limit);
+  }
 }
 
 } // namespace detail
@@ -54,23 +175,7 @@ using namespace detail;
 
 core::Case read_case(SQLite::Statement& row) {
   core::Case c;
-  c.id = row.getColumn(0).getInt64();
-  c.uuid = row.getColumn(1).getString();
-  c.number = row.getColumn(2).getString();
-  c.number_raw = row.getColumn(3).getString();
-  c.operator_id = row.getColumn(4).getInt64();
-  c.operator_name = row.getColumn(5).getString();
-  c.operator_inferred = row.getColumn(6).getInt() != 0;
-  c.card = column_enum<core::Card>(row.getColumn(7));
-  c.channel = column_enum<core::Channel>(row.getColumn(8));
-  c.requested_on = column_date(row.getColumn(9));
-  c.receipt = row.getColumn(10).getString();
-  c.status = column_enum<core::Status>(row.getColumn(11));
-  c.next_check_on = column_optional_date(row.getColumn(12));
-  c.note = row.getColumn(13).getString();
-  c.follows = column_optional_int(row.getColumn(14));
-  c.created_at = column_instant(row.getColumn(15));
-  c.updated_at = column_instant(row.getColumn(16));
+  read_case_into(row, c);
   return c;
 }
 
@@ -79,19 +184,6 @@ std::optional<core::Case> first_case(Query& q) {
     return read_case(*q);
   }
   return std::nullopt;
-}
-
-// Escapes LIKE wildcards so that --search finds the text as typed.
-std::string like_pattern(std::string_view text) {
-  std::string out = "%";
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') {
-      out += '\\';
-    }
-    out += c;
-  }
-  out += '%';
-  return out;
 }
 
 } // namespace
@@ -188,82 +280,16 @@ std::optional<core::Case> Store::find_case_by_uuid(std::string_view uuid) {
 
 void Store::for_each_case(const core::CaseFilter& filter,
                           const std::function<void(const core::Case&)>& visit) {
-  // The WHERE clause is assembled from fixed fragments; every value is bound.
-  std::string sql = "SELECT " CASE_COLUMNS "WHERE 1 = 1";
-  if (!filter.statuses.empty()) {
-    sql += " AND c.status IN (";
-    for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
-      sql += i == 0 ? "?" : ", ?";
-    }
-    sql += ")";
-  }
-  if (filter.operator_id) {
-    sql += " AND c.operator_id = ?";
-  }
-  if (filter.channel) {
-    sql += " AND c.channel = ?";
-  }
-  if (filter.number) {
-    sql += " AND c.number = ?";
-  }
-  if (filter.since) {
-    sql += " AND c.requested_on >= ?";
-  }
-  if (filter.until) {
-    sql += " AND c.requested_on <= ?";
-  }
-  if (filter.due_by) {
-    sql += " AND c.next_check_on <= ?";
-  }
-  if (filter.search) {
-    sql += " AND (c.number LIKE ?1s ESCAPE '\\' OR c.number_raw LIKE ?1s ESCAPE '\\'"
-           " OR c.receipt LIKE ?1s ESCAPE '\\' OR c.note LIKE ?1s ESCAPE '\\'"
-           " OR o.name LIKE ?1s ESCAPE '\\' OR EXISTS (SELECT 1 FROM checks AS k"
-           " WHERE k.case_id = c.id AND (k.reference LIKE ?1s ESCAPE '\\'"
-           " OR k.note LIKE ?1s ESCAPE '\\')))";
-  }
-  sql += " ORDER BY c.requested_on DESC, c.id DESC";
-  if (filter.limit) {
-    sql += " LIMIT ?";
-  }
-  // The search text is one named parameter, used several times.
-  if (filter.search) {
-    for (std::size_t at = sql.find("?1s"); at != std::string::npos; at = sql.find("?1s", at)) {
-      sql.replace(at, 3, ":search");
-    }
-  }
+  const std::string sql =
+      "SELECT " CASE_COLUMNS "WHERE " + case_selection(filter) +
+      (filter.order == core::CaseOrder::recorded ? " ORDER BY c.id"
+                                                 : " ORDER BY c.requested_on DESC, c.id DESC");
   SQLite::Statement stmt(*m_db, sql);
-  int index = 1;
-  for (const auto status : filter.statuses) {
-    stmt.bind(index++, std::string(core::name_of(status)));
-  }
-  if (filter.operator_id) {
-    stmt.bind(index++, *filter.operator_id);
-  }
-  if (filter.channel) {
-    stmt.bind(index++, std::string(core::name_of(*filter.channel)));
-  }
-  if (filter.number) {
-    stmt.bind(index++, *filter.number);
-  }
-  if (filter.since) {
-    stmt.bind(index++, util::format_date(*filter.since));
-  }
-  if (filter.until) {
-    stmt.bind(index++, util::format_date(*filter.until));
-  }
-  if (filter.due_by) {
-    stmt.bind(index++, util::format_date(*filter.due_by));
-  }
-  if (filter.search) {
-    stmt.bind(":search", like_pattern(*filter.search));
-    ++index;
-  }
-  if (filter.limit) {
-    stmt.bind(index, *filter.limit);
-  }
+  bind_case_selection(stmt, filter);
+  core::Case c;
   while (stmt.executeStep()) {
-    visit(read_case(stmt));
+    read_case_into(stmt, c);
+    visit(c);
   }
 }
 
@@ -288,6 +314,15 @@ void Store::for_each_case_facts(std::optional<util::Date> since,
     }
     visit(facts);
   }
+}
+
+std::optional<std::int64_t> Store::case_id_by_uuid(std::string_view uuid) {
+  Query q(*this, "SELECT id FROM cases WHERE uuid = ?");
+  q->bind(1, std::string(uuid));
+  if (q->executeStep()) {
+    return q->getColumn(0).getInt64();
+  }
+  return std::nullopt;
 }
 
 std::vector<core::Case> Store::open_cases_for_number(std::string_view e164) {

@@ -8,22 +8,12 @@ using detail::column_instant;
 using detail::Query;
 
 std::vector<core::Check> Store::checks_of(std::int64_t case_id) {
-  Query q(*this, "SELECT id, case_id, checked_at, method, outcome, reference, note, imported, "
-                 "created_at FROM checks WHERE case_id = ? ORDER BY checked_at, id");
+  Query q(*this, "SELECT " CHECK_COLUMNS " FROM checks AS k WHERE k.case_id = ? "
+                 "ORDER BY k.checked_at, k.id");
   q->bind(1, case_id);
   std::vector<core::Check> out;
   while (q->executeStep()) {
-    core::Check check;
-    check.id = q->getColumn(0).getInt64();
-    check.case_id = q->getColumn(1).getInt64();
-    check.checked_at = column_instant(q->getColumn(2));
-    check.method = detail::column_enum<core::Method>(q->getColumn(3));
-    check.outcome = detail::column_enum<core::Outcome>(q->getColumn(4));
-    check.reference = q->getColumn(5).getString();
-    check.note = q->getColumn(6).getString();
-    check.imported = q->getColumn(7).getInt() != 0;
-    check.created_at = column_instant(q->getColumn(8));
-    out.push_back(std::move(check));
+    detail::read_check_into(*q, out.emplace_back());
   }
   return out;
 }

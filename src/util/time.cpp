@@ -3,6 +3,8 @@
 #include "util/i18n.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <date/tz.h>
 
@@ -26,6 +28,14 @@ std::optional<int> digits(std::string_view text, std::size_t pos, std::size_t n)
 }
 
 constexpr int k_max_offset_days = 100 * 366;
+
+// Writes `n` decimal digits of a non-negative value, with leading zeros.
+void time_put_digits(char* out, int value, int n) {
+  for (int i = n - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
 
 // Reads YYYY-MM-DD at the start of `text`; checks that the day exists.
 Result<Date> parse_date_prefix(std::string_view text) {
@@ -102,7 +112,26 @@ Result<int> parse_days(std::string_view text) {
 }
 
 std::string format_date(Date day) {
-  return date::format("%F", day);
+  std::array<char, k_date_chars> text{};
+  return {text.data(), write_date(text.data(), day)};
+}
+
+std::size_t write_date(char* out, Date day) {
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {
+    // Outside what the stored form can hold; written as the date library does.
+    const std::string text = date::format("%F", day);
+    const std::size_t n = std::min(text.size(), k_date_chars);
+    std::copy_n(text.data(), n, out);
+    return n;
+  }
+  time_put_digits(out, year, 4);
+  out[4] = '-';
+  time_put_digits(out + 5, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+  out[7] = '-';
+  time_put_digits(out + 8, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+  return k_date_chars;
 }
 
 std::string format_days(int days) {
@@ -113,7 +142,25 @@ std::string format_days(int days) {
 }
 
 std::string format_utc(Instant at) {
-  return date::format("%FT%TZ", at);
+  std::array<char, k_utc_chars> text{};
+  return {text.data(), write_utc(text.data(), at)};
+}
+
+std::size_t write_utc(char* out, Instant at) {
+  const Date day = date::floor<date::days>(at);
+  const std::size_t n = write_date(out, day);
+  if (n != k_date_chars) {
+    return n;
+  }
+  const auto seconds = static_cast<int>((at - Instant{day}).count());
+  out[10] = 'T';
+  time_put_digits(out + 11, seconds / 3600, 2);
+  out[13] = ':';
+  time_put_digits(out + 14, seconds / 60 % 60, 2);
+  out[16] = ':';
+  time_put_digits(out + 17, seconds % 60, 2);
+  out[19] = 'Z';
+  return k_utc_chars;
 }
 
 Result<Instant> parse_utc(std::string_view text) {

@@ -30,6 +30,17 @@ Result<int> parse_days(std::string_view text);
 // Writes a date as YYYY-MM-DD.
 std::string format_date(Date day);
 
+// The length of a date and of an instant as written by write_date and write_utc.
+inline constexpr std::size_t k_date_chars = 10;
+inline constexpr std::size_t k_utc_chars = 20;
+
+// Writes a date as YYYY-MM-DD into `out` (room for k_date_chars) and returns the length:
+// for writers that must not allocate per value (exports of a million rows).
+std::size_t write_date(char* out, Date day);
+
+// Writes an instant as stored (YYYY-MM-DDTHH:MM:SSZ) into `out` (room for k_utc_chars).
+std::size_t write_utc(char* out, Instant at);
+
 // Writes a number of days as the shortest of Nw / Nd.
 std::string format_days(int days);
 

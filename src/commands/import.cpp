@@ -1,0 +1,660 @@
+// cancelog import: cases from the CSV or the JSON that `export` writes; all rows or none.
+#include "commands/commands.hpp"
+#include "core/exchange.hpp"
+#include "core/json.hpp"
+#include "core/reminder.hpp"
+#include "render/json.hpp"
+#include "storage/store.hpp"
+#include "util/csv.hpp"
+#include "util/error.hpp"
+#include "util/i18n.hpp"
+#include "util/json_array.hpp"
+#include "util/text.hpp"
+#include "util/uuid.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <streambuf>
+
+namespace cancelog::commands {
+
+// As in context.cpp: the same alias at the same scope, so that a unity batch sees one alias.
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ImportOptions {
+  std::string file;
+  bool dry_run = false;
+  bool update = false;
+};
+
+enum class ImportFormat { csv, json };
+
+// At most this many errors are listed; the rest are counted.
+constexpr std::size_t k_import_max_listed = 50;
+// Files at least this large show a progress line (on a terminal).
+constexpr std::uintmax_t k_import_progress_bytes = std::uintmax_t{4} << 20;
+
+// Serves the bytes read to recognise the format, then the rest of the stream: the input may
+// be a pipe, which cannot be read twice.
+class ImportPrefixBuf : public std::streambuf {
+public:
+  ImportPrefixBuf(std::string head, std::streambuf* rest) : m_head(std::move(head)), m_rest(rest) {
+    setg(m_head.data(), m_head.data(), m_head.data() + m_head.size());
+  }
+
+protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) {
+      return traits_type::to_int_type(*gptr());
+    }
+    const std::streamsize n =
+        m_rest->sgetn(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+    if (n <= 0) {
+      return traits_type::eof();
+    }
+    setg(m_buf.data(), m_buf.data(), m_buf.data() + n);
+    return traits_type::to_int_type(*gptr());
+  }
+
+private:
+  std::string m_head;
+  std::streambuf* m_rest;
+  std::array<char, 1 << 16> m_buf{};
+};
+
+// Reads up to the first byte that is not white space (after a byte-order mark): '[' (or '{')
+// starts JSON, anything else is CSV. Returns nullopt for a file with nothing in it.
+std::optional<ImportFormat> sniff_format(std::streambuf& in, std::string& head) {
+  std::array<char, 4096> chunk{};
+  const auto more = [&] {
+    const std::streamsize n = in.sgetn(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    if (n <= 0) {
+      return false;
+    }
+    head.append(chunk.data(), static_cast<std::size_t>(n));
+    return true;
+  };
+  while (head.size() < 3 && more()) {
+  }
+  std::size_t at = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  for (;;) {
+    for (; at < head.size(); ++at) {
+      const char c = head[at];
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        // A CSV header starts with a column name; JSON with an array (or, wrongly, an object).
+        return c == '[' || c == '{' ? ImportFormat::json : ImportFormat::csv;
+      }
+    }
+    if (!more()) {
+      return std::nullopt;
+    }
+  }
+}
+
+// A case id of the file, and the case it became (or already was) in the database.
+struct ImportIdLink {
+  std::int64_t file_id;
+  std::int64_t case_id;
+  std::size_t line;
+};
+
+// A `follows` to resolve once every case of the file is known (the case followed may come
+// later in the file).
+struct ImportPendingFollow {
+  std::int64_t case_id;
+  std::int64_t file_follows;
+  std::size_t line;
+  bool existing; // an updated case, not one added by this import
+};
+
+// One import: validates each case, writes it inside one Change, and reports.
+class Importer {
+public:
+  Importer(Context& ctx, const ImportOptions& options, ImportFormat format, std::string name)
+      : m_ctx(ctx), m_options(options), m_format(format), m_name(std::move(name)),
+        m_store(ctx.store()), m_rules(make_rules(ctx)), m_change(m_store, "import", m_rules.now),
+        m_importer(m_store, m_change,
+                   core::Json{{"file", fs::path(m_name).filename().string()},
+                              {"format", format == ImportFormat::csv ? "csv" : "json"}}
+                       .dump()) {}
+
+  // Validates a case of the file and, when it and every one before it are good, writes it.
+  void add(const core::RawCase& raw, std::size_t line) {
+    ++m_rows;
+    if (core::validate_case(raw, m_rules, m_row, m_field_errors)) {
+      apply(line);
+    } else {
+      field_errors(line);
+    }
+  }
+  void add(const core::Json& element, std::size_t line) {
+    ++m_rows;
+    if (core::validate_json_case(element, m_rules, m_row, m_field_errors)) {
+      apply(line);
+    } else {
+      field_errors(line);
+    }
+  }
+
+  // Reports an error of a row (an empty field: of the row as a whole).
+  void error(std::size_t line, std::string_view field, const std::string& reason) {
+    ++m_error_count;
+    if (m_last_bad_line != line || m_bad_rows == 0) {
+      ++m_bad_rows;
+      m_last_bad_line = line;
+    }
+    if (m_error_count > k_import_max_listed) {
+      return;
+    }
+    clear_progress();
+    std::string text = util::trf("line {}: ", line);
+    if (!field.empty()) {
+      text += m_format == ImportFormat::csv ? util::trf("column {}: ", field)
+                                            : util::trf("field {}: ", field);
+    }
+    text += reason;
+    m_ctx.err << "cancelog: " << m_name << ": " << util::one_line(text) << '\n';
+  }
+
+  // Shows how far the reading is, on a terminal, for a large file.
+  void progress(std::size_t bytes) {
+    if (m_total_bytes == 0) {
+      return;
+    }
+    const auto percent =
+        static_cast<int>(std::min<std::uintmax_t>(bytes * 100 / m_total_bytes, 99));
+    if (percent != m_percent) {
+      m_percent = percent;
+      m_ctx.err << '\r' << util::trf("cancelog: importing {}: {}%", m_name, percent) << std::flush;
+      m_progress_shown = true;
+    }
+  }
+  void show_progress_for(std::uintmax_t total_bytes) {
+    if (m_ctx.err_is_terminal && total_bytes >= k_import_progress_bytes) {
+      m_total_bytes = total_bytes;
+    }
+  }
+
+  // Ends the import: links, then commits (or, for a dry run or after errors, rolls back).
+  void finish(std::optional<std::string> fatal) {
+    if (!fatal) {
+      resolve_links();
+    }
+    clear_progress();
+    if (m_error_count > k_import_max_listed) {
+      m_ctx.err << "cancelog: " << m_name << ": "
+                << util::trf("… and {} more errors", m_error_count - k_import_max_listed) << '\n';
+    }
+    if (fatal) {
+      throw InputError(util::trf("{}: {}; nothing was imported", m_name, *fatal));
+    }
+    if (m_error_count > 0) {
+      throw InputError(util::trf("{}: errors in {} of {} rows; nothing was imported; correct "
+                                 "them and import the file again",
+                                 m_name, m_bad_rows, m_rows));
+    }
+    m_importer.finish();
+    if (!m_options.dry_run) {
+      m_change.commit();
+    }
+    report();
+  }
+
+  // The number of errors so far.
+  [[nodiscard]] std::size_t error_count() const { return m_error_count; }
+
+private:
+  static core::ImportRules make_rules(Context& ctx) {
+    core::ImportRules rules;
+    auto& store = ctx.store();
+    rules.default_region = ctx.settings().get(core::setting::default_region);
+    rules.today = ctx.clock.today();
+    rules.now = ctx.clock.now();
+    rules.zone = ctx.clock.zone();
+    rules.operators = store.operators();
+    rules.hints = store.prefix_hints();
+    rules.policy = core::reminder_policy(ctx.settings());
+    return rules;
+  }
+
+  void field_errors(std::size_t line) {
+    for (const auto& e : m_field_errors) {
+      error(line, e.field, e.reason);
+    }
+    m_field_errors.clear();
+  }
+
+  void link(std::size_t line, std::int64_t case_id) {
+    if (m_row.file_id) {
+      m_links.push_back({*m_row.file_id, case_id, line});
+    }
+  }
+
+  void apply(std::size_t line) {
+    if (m_error_count > 0) {
+      return; // nothing will be written: only look for more errors
+    }
+    core::Case& c = m_row.c;
+    if (!c.uuid.empty()) {
+      if (const auto existing = m_store.case_id_by_uuid(c.uuid)) {
+        if (m_importer.is_new(*existing)) {
+          error(line, "uuid", _("the same uuid is on an earlier line of this file"));
+          return;
+        }
+        link(line, *existing);
+        if (m_options.update) {
+          update(*existing, line);
+        } else {
+          ++m_skipped;
+        }
+        return;
+      }
+    } else {
+      c.uuid = util::make_uuid();
+    }
+    c.id = m_row.file_id.value_or(0);
+    c.follows.reset();
+    m_importer.add_case(c);
+    link(line, c.id);
+    m_outcomes.clear();
+    for (auto& check : m_row.checks) {
+      check.case_id = c.id;
+      m_importer.add_check(check);
+      m_outcomes.push_back(check.outcome);
+    }
+    const bool from_sheet = m_format == ImportFormat::csv;
+    if (auto check = core::imported_check(m_row, from_sheet, m_outcomes, m_rules)) {
+      m_importer.add_check(*check);
+    }
+    for (const auto& tick : m_row.ticks) {
+      m_importer.add_tick(c.id, tick);
+    }
+    if (from_sheet && !c.receipt.empty()) {
+      m_importer.add_tick(c.id, {core::ChecklistItem::receipt_kept, m_rules.now});
+    }
+    if (m_row.file_follows) {
+      m_pending.push_back({c.id, *m_row.file_follows, line, false});
+    }
+    ++m_added;
+  }
+
+  // --update: the file's values replace the stored ones, column by column, in the history.
+  void update(std::int64_t id, std::size_t line) {
+    using core::CaseColumn;
+    const core::Case before = *m_store.find_case(id);
+    const core::Case& row = m_row.c;
+    core::Case after = before;
+    if (m_row.has(CaseColumn::number)) {
+      if (m_row.has(CaseColumn::number_raw) || row.number != before.number) {
+        after.number_raw = row.number_raw;
+      }
+      after.number = row.number;
+    }
+    if (m_row.has(CaseColumn::operator_name)) {
+      after.operator_id = row.operator_id;
+      after.operator_name = row.operator_name;
+      after.operator_inferred = row.operator_inferred;
+    }
+    const auto take = [&](CaseColumn column, auto member) {
+      if (m_row.has(column)) {
+        after.*member = row.*member;
+      }
+    };
+    take(CaseColumn::card, &core::Case::card);
+    take(CaseColumn::channel, &core::Case::channel);
+    take(CaseColumn::requested_on, &core::Case::requested_on);
+    take(CaseColumn::receipt, &core::Case::receipt);
+    take(CaseColumn::note, &core::Case::note);
+    take(CaseColumn::status, &core::Case::status);
+    if (m_row.has(CaseColumn::next_check_on) || after.status != before.status) {
+      after.next_check_on = row.next_check_on;
+    }
+    if (m_row.has(CaseColumn::follows) && !m_row.file_follows) {
+      after.follows.reset();
+    }
+    if (after.status == core::Status::requested && before.status != core::Status::requested) {
+      error(line, "status",
+            util::trf("case {} is {}; a case cannot go back to requested (it has had a check)", id,
+                      core::name_of(before.status)));
+      return;
+    }
+
+    std::size_t changes = m_store.update_case(m_change, before, after);
+    m_outcomes.clear();
+    const auto existing = m_store.checks_of(id);
+    for (const auto& check : existing) {
+      m_outcomes.push_back(check.outcome);
+    }
+    for (auto check : m_row.checks) {
+      const bool known = std::any_of(existing.begin(), existing.end(), [&](const auto& k) {
+        return k.checked_at == check.checked_at && k.method == check.method &&
+               k.outcome == check.outcome && k.reference == check.reference && k.note == check.note;
+      });
+      if (!known) {
+        check.case_id = id;
+        m_store.insert_check(m_change, check);
+        m_outcomes.push_back(check.outcome);
+        ++changes;
+      }
+    }
+    const bool asserted = m_format == ImportFormat::csv && after.status != before.status;
+    m_row.c.id = id;
+    m_row.c.status = after.status;
+    if (auto check = core::imported_check(m_row, asserted, m_outcomes, m_rules)) {
+      m_store.insert_check(m_change, *check);
+      ++changes;
+    }
+    for (const auto& tick : m_row.ticks) {
+      changes += m_store.tick(m_change, id, tick.item) ? 1 : 0;
+    }
+    if (m_format == ImportFormat::csv && !after.receipt.empty()) {
+      changes += m_store.tick(m_change, id, core::ChecklistItem::receipt_kept) ? 1 : 0;
+    }
+    if (m_row.file_follows) {
+      m_pending.push_back({id, *m_row.file_follows, line, true});
+    }
+    if (changes > 0) {
+      ++m_updated;
+    } else {
+      ++m_unchanged;
+    }
+  }
+
+  // Sets each `follows` to the case the file's id became; refuses an id given twice.
+  void resolve_links() {
+    std::sort(m_links.begin(), m_links.end(), [](const auto& a, const auto& b) {
+      return a.file_id != b.file_id ? a.file_id < b.file_id : a.line < b.line;
+    });
+    for (std::size_t i = 1; i < m_links.size(); ++i) {
+      if (m_links[i].file_id == m_links[i - 1].file_id) {
+        error(m_links[i].line, "id",
+              util::trf("case id {} is also on line {}; each case appears once", m_links[i].file_id,
+                        m_links[i - 1].line));
+      }
+    }
+    if (m_error_count > 0) {
+      return;
+    }
+    std::size_t dropped = 0;
+    for (const auto& pending : m_pending) {
+      const auto found = std::lower_bound(
+          m_links.begin(), m_links.end(), pending.file_follows,
+          [](const ImportIdLink& link, std::int64_t id) { return link.file_id < id; });
+      if (found == m_links.end() || found->file_id != pending.file_follows ||
+          found->case_id == pending.case_id) {
+        if (++dropped <= 5) {
+          m_ctx.warn(util::trf("{}: line {}: follows case {}, which is not in the file; the "
+                               "link is left out",
+                               m_name, pending.line, pending.file_follows));
+        }
+        continue;
+      }
+      if (!pending.existing) {
+        m_importer.set_follows(pending.case_id, found->case_id);
+        continue;
+      }
+      const core::Case before = *m_store.find_case(pending.case_id);
+      core::Case after = before;
+      after.follows = found->case_id;
+      if (m_store.update_case(m_change, before, after) > 0 && m_unchanged > 0) {
+        --m_unchanged;
+        ++m_updated;
+      }
+    }
+    if (dropped > 5) {
+      m_ctx.warn(util::trf("{}: {} more links to cases not in the file are left out", m_name,
+                           dropped - 5));
+    }
+  }
+
+  void clear_progress() {
+    if (m_progress_shown) {
+      m_ctx.err << "\r\033[K" << std::flush;
+      m_progress_shown = false;
+      m_percent = -1;
+    }
+  }
+
+  void report() {
+    const std::size_t skipped = m_skipped + m_unchanged;
+    if (m_ctx.global.json) {
+      render::write_json(m_ctx.out,
+                         core::Json{{"file", m_name},
+                                    {"format", m_format == ImportFormat::csv ? "csv" : "json"},
+                                    {"added", m_added},
+                                    {"updated", m_updated},
+                                    {"skipped", skipped},
+                                    {"dry_run", m_options.dry_run}});
+      return;
+    }
+    if (m_options.dry_run) {
+      m_ctx.out << util::trf("Dry run: {} would add {} cases, update {} and skip {} (already "
+                             "present); nothing was written.",
+                             m_name, m_added, m_updated, skipped)
+                << '\n';
+    } else {
+      m_ctx.out << util::trf("Imported {}: {} cases added, {} updated, {} skipped (already "
+                             "present).",
+                             m_name, m_added, m_updated, skipped)
+                << '\n';
+    }
+    if (m_skipped > 0) {
+      m_ctx.out << _("Cases whose uuid is known were left as they are; --update replaces their "
+                     "fields with the file's.")
+                << '\n';
+    }
+  }
+
+  Context& m_ctx;
+  const ImportOptions& m_options;
+  ImportFormat m_format;
+  std::string m_name;
+  storage::Store& m_store;
+  core::ImportRules m_rules;
+  storage::Change m_change;
+  storage::CaseImporter m_importer;
+
+  core::ImportedCase m_row;
+  std::vector<core::FieldError> m_field_errors;
+  std::vector<core::Outcome> m_outcomes;
+  std::vector<ImportIdLink> m_links;
+  std::vector<ImportPendingFollow> m_pending;
+  std::size_t m_rows = 0;
+  std::size_t m_added = 0;
+  std::size_t m_updated = 0;
+  std::size_t m_unchanged = 0;
+  std::size_t m_skipped = 0;
+  std::size_t m_error_count = 0;
+  std::size_t m_bad_rows = 0;
+  std::size_t m_last_bad_line = 0;
+  std::uintmax_t m_total_bytes = 0;
+  int m_percent = -1;
+  bool m_progress_shown = false;
+};
+
+// The columns of a CSV header, by name in any order (any case; a guarding apostrophe removed).
+struct ImportHeader {
+  std::array<int, core::k_case_column_count> index{};
+  std::size_t width = 0;
+};
+
+ImportHeader read_header(const util::CsvRecord& record, Importer& importer, Context& ctx,
+                         const std::string& name) {
+  ImportHeader header;
+  header.index.fill(-1);
+  header.width = record.fields.size();
+  std::vector<std::string> unknown;
+  bool has_outcome = false;
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    const std::string key =
+        util::to_lower_ascii(util::trim(util::strip_formula_guard(record.fields[i])));
+    if (key.empty()) {
+      continue; // an unnamed column, as spreadsheets leave at the edge
+    }
+    has_outcome = has_outcome || key == "outcome";
+    const auto column = core::parse_enum<core::CaseColumn>(key);
+    if (!column) {
+      unknown.push_back(util::quote(record.fields[i]));
+      continue;
+    }
+    int& slot = header.index[static_cast<std::size_t>(*column)];
+    if (slot >= 0) {
+      importer.error(record.line, key, _("the column appears twice in the header"));
+      continue;
+    }
+    slot = static_cast<int>(i);
+  }
+  const auto missing = [&](core::CaseColumn column) {
+    return header.index[static_cast<std::size_t>(column)] < 0;
+  };
+  if (has_outcome && missing(core::CaseColumn::channel)) {
+    throw InputError(util::trf("{}: line {}: this is a CSV of checks (export --what checks); "
+                               "import reads the CSV of cases, or the JSON of 'export --format "
+                               "json --what all'",
+                               name, record.line));
+  }
+  for (const auto& [column, column_name] : core::EnumNames<core::CaseColumn>::k_names) {
+    if (core::is_required(column) && missing(column)) {
+      importer.error(record.line, column_name,
+                     _("the header has no such column, and every case needs one; the columns "
+                       "are listed in docs/formats.md"));
+    }
+  }
+  if (!unknown.empty()) {
+    ctx.warn(util::trf("{}: line {}: columns that cancelog does not know are ignored: {}", name,
+                       record.line, util::join(unknown, ", ")));
+  }
+  return header;
+}
+
+bool import_row_is_blank(const util::CsvRecord& record) {
+  return std::all_of(record.fields.begin(), record.fields.end(),
+                     [](const std::string& field) { return util::trim(field).empty(); });
+}
+
+std::optional<std::string> import_csv(std::istream& in, Importer& importer, Context& ctx,
+                                      const std::string& name) {
+  util::CsvReader reader(in);
+  util::CsvRecord record;
+  auto more = reader.next(record);
+  if (!more) {
+    return more.error();
+  }
+  if (!*more) {
+    return _("line 1: the file is empty");
+  }
+  const ImportHeader header = read_header(record, importer, ctx, name);
+  if (importer.error_count() > 0) {
+    // Every row would repeat the header's mistake.
+    return util::trf("line {}: the header cannot be used", record.line);
+  }
+  std::size_t rows = 0;
+  core::RawCase raw;
+  for (;;) {
+    more = reader.next(record);
+    if (!more) {
+      return more.error();
+    }
+    if (!*more) {
+      return std::nullopt;
+    }
+    if (++rows % 4096 == 0) {
+      importer.progress(reader.bytes_read());
+    }
+    if (import_row_is_blank(record)) {
+      continue; // a spreadsheet's empty row
+    }
+    if (record.fields.size() != header.width) {
+      importer.error(record.line, "",
+                     util::trf("the row has {} fields but the header has {}; a comma or a "
+                               "quote may be missing or too many",
+                               record.fields.size(), header.width));
+      continue;
+    }
+    for (std::size_t i = 0; i < core::k_case_column_count; ++i) {
+      const int at = header.index[i];
+      raw.cells[i] = at < 0 ? std::nullopt
+                            : std::optional(util::strip_formula_guard(
+                                  record.fields[static_cast<std::size_t>(at)]));
+    }
+    importer.add(raw, record.line);
+  }
+}
+
+std::optional<std::string> import_json(std::istream& in, Importer& importer,
+                                       const std::string& name) {
+  util::JsonArrayReader reader(in);
+  std::size_t count = 0;
+  const auto read = reader.read([&](core::Json& element, std::size_t line) {
+    if (count++ == 0 && element.is_object() && element.contains("outcome") &&
+        !element.contains("number")) {
+      throw InputError(util::trf("{}: line {}: this is a JSON of checks (export --what checks); "
+                                 "import reads the JSON of 'export --format json --what all'",
+                                 name, line));
+    }
+    if (count % 1024 == 0) {
+      importer.progress(reader.bytes_read());
+    }
+    importer.add(element, line);
+    return true;
+  });
+  if (!read) {
+    return read.error();
+  }
+  return std::nullopt;
+}
+
+void run_import(const ImportOptions& o, Context& ctx) {
+  const fs::path path = o.file;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    throw InputError(util::trf("{} is a folder; give the file to import", util::quote(o.file)));
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    throw InputError(util::trf("cannot read {}: {}", util::quote(o.file), std::strerror(errno)));
+  }
+  std::string head;
+  const auto format = sniff_format(*file.rdbuf(), head);
+  if (!format) {
+    throw InputError(util::trf("{}: line 1: the file is empty; nothing was imported", o.file));
+  }
+  ImportPrefixBuf buffer(std::move(head), file.rdbuf());
+  std::istream in(&buffer);
+
+  Importer importer(ctx, o, *format, o.file);
+  if (const auto size = fs::file_size(path, ec); !ec) {
+    importer.show_progress_for(size);
+  }
+  const auto fatal = *format == ImportFormat::csv ? import_csv(in, importer, ctx, o.file)
+                                                  : import_json(in, importer, o.file);
+  importer.finish(fatal);
+}
+
+} // namespace
+
+void register_import(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<ImportOptions>();
+  auto* cmd = app.add_subcommand(
+      "import", _("add cases from a CSV or JSON file made by export (all rows or none)"));
+  cmd->footer(_("Examples:\n"
+                "  cancelog import cases.csv --dry-run\n"
+                "  cancelog import backup.json\n"
+                "  cancelog import edited.csv --update"));
+  cmd->add_option("file", options->file,
+                  _("the file: the JSON of 'export --format json --what all' (lossless), or a "
+                    "CSV with the columns of 'export' (matched by name)"))
+      ->required();
+  cmd->add_flag("--dry-run", options->dry_run,
+                _("check the whole file and say what would change, without writing anything"));
+  cmd->add_flag("--update", options->update,
+                _("replace the fields of cases whose uuid is known (else they are skipped)"));
+  cmd->callback([options, &ctx] { run_import(*options, ctx); });
+}
+
+} // namespace cancelog::commands
