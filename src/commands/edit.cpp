@@ -66,8 +66,16 @@ void run_edit(const EditOptions& o, Context& ctx) {
   core::Case after = before;
   apply_case_fields(ctx, o.fields, after);
   check_edit_fits(ctx, before, after);
-  after.next_check_on =
-      core::next_check_after_edit(core::reminder_policy(ctx.settings()), before, after);
+  // A confirmed line that turns out to be postpaid gets its final-bill check, counted from
+  // the day of the check that confirmed it (the latest: a closed case takes no more checks).
+  std::optional<util::Date> confirmed_on;
+  if (before.status == core::Status::confirmed && after.card != before.card) {
+    if (const auto at = ctx.store().last_check_at(before.id)) {
+      confirmed_on = ctx.clock.zone().local_date(*at);
+    }
+  }
+  after.next_check_on = core::next_check_after_edit(core::reminder_policy(ctx.settings()), before,
+                                                    after, confirmed_on);
 
   auto& store = ctx.store();
   // A new number keeps the operator (numbers move between operators); when the operator was

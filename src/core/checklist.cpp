@@ -2,6 +2,8 @@
 
 #include "util/i18n.hpp"
 
+#include <algorithm>
+
 namespace cancelog::core {
 
 std::vector<ChecklistItem> applicable_items(Card card) {
@@ -24,6 +26,25 @@ bool is_after_item(ChecklistItem item) {
   default:
     return false;
   }
+}
+
+std::vector<ChecklistItem> after_todo_items(Card card) {
+  std::vector<ChecklistItem> items{ChecklistItem::number_dead, ChecklistItem::sim_destroyed};
+  if (card == Card::postpaid) {
+    items.push_back(ChecklistItem::final_bill_settled);
+  }
+  return items;
+}
+
+std::vector<ChecklistItem> unticked_after_todo(Card card,
+                                               const std::vector<ChecklistItem>& ticked) {
+  std::vector<ChecklistItem> out;
+  for (const auto item : after_todo_items(card)) {
+    if (std::find(ticked.begin(), ticked.end(), item) == ticked.end()) {
+      out.push_back(item);
+    }
+  }
+  return out;
 }
 
 util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card) {

@@ -14,6 +14,16 @@ std::vector<ChecklistItem> applicable_items(Card card);
 // final-bill-settled); false for the "before" items.
 bool is_after_item(ChecklistItem item);
 
+// The "after" items that `due` asks for on a confirmed line until they are ticked:
+// number-dead, sim-destroyed, and final-bill-settled for postpaid. receipt-kept is not among
+// them: it ticks itself when a receipt is recorded, and a receipt that was never kept cannot
+// be kept later, so reminding of it every day would only be noise (`add` warns instead).
+// schema/0002_reminders.sql spells the same rule in SQL.
+std::vector<ChecklistItem> after_todo_items(Card card);
+
+// The items of after_todo_items(card) that are not among `ticked`.
+std::vector<ChecklistItem> unticked_after_todo(Card card, const std::vector<ChecklistItem>& ticked);
+
 // Checks that an item may be ticked on a line of this kind.
 util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card);
 

@@ -234,6 +234,7 @@ struct CaseFilter {
   std::optional<util::Date> since;
   std::optional<util::Date> until;
   std::optional<util::Date> due_by; // next check on or before this date
+  bool with_next_check = false;     // only cases that have a next check
   std::optional<std::string> search;
   std::optional<std::int64_t> limit; // the newest requests, whatever the order of the visit
   CaseOrder order = CaseOrder::newest_first;

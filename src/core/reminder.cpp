@@ -76,7 +76,8 @@ util::Result<std::optional<util::Date>> next_check_for(const ReminderPolicy& pol
 }
 
 std::optional<util::Date> next_check_after_edit(const ReminderPolicy& policy, const Case& before,
-                                                const Case& after) {
+                                                const Case& after,
+                                                std::optional<util::Date> confirmed_on) {
   if (before.status == Status::requested &&
       before.next_check_on == first_check(policy, before.channel, before.requested_on)) {
     return first_check(policy, after.channel, after.requested_on);
@@ -85,7 +86,30 @@ std::optional<util::Date> next_check_after_edit(const ReminderPolicy& policy, co
       after.card == Card::prepaid) {
     return std::nullopt;
   }
+  if (after.status == Status::confirmed && before.card == Card::prepaid &&
+      after.card == Card::postpaid && confirmed_on) {
+    return next_check(policy, Outcome::confirmed, Card::postpaid, *confirmed_on);
+  }
   return before.next_check_on;
+}
+
+util::Result<util::Date> snooze_date(const Case& c, util::Date chosen, util::Date today) {
+  if (c.status == Status::rejected || c.status == Status::withdrawn) {
+    return util::fail(util::trf("case {} is {}: it has no checks left to move; if that was "
+                                "wrong, run 'cancelog reopen {} --note REASON' first",
+                                c.id, name_of(c.status), c.id));
+  }
+  if (c.status == Status::confirmed && !c.next_check_on) {
+    return util::fail(util::trf("case {} is confirmed and has no check left to move (only a "
+                                "postpaid line keeps one, for its final bill, until "
+                                "final-bill-settled is ticked)",
+                                c.id));
+  }
+  if (chosen < today) {
+    return util::fail(
+        util::trf("{} is in the past; give today or a later date", util::format_date(chosen)));
+  }
+  return chosen;
 }
 
 } // namespace cancelog::core

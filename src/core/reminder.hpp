@@ -51,9 +51,16 @@ util::Result<std::optional<util::Date>> next_check_for(const ReminderPolicy& pol
 
 // The next check date after an edit of the recorded fields: a case still waiting for its
 // first check, whose date nobody moved, follows the first-check policy for the new request
-// date and channel; a confirmed case that becomes prepaid loses its final-bill check.
-// Otherwise the date stays.
+// date and channel; a confirmed case that becomes prepaid loses its final-bill check, and one
+// that becomes postpaid gets it, counted from `confirmed_on` (the day of the check that
+// confirmed it). Otherwise the date stays.
 std::optional<util::Date> next_check_after_edit(const ReminderPolicy& policy, const Case& before,
-                                                const Case& after);
+                                                const Case& after,
+                                                std::optional<util::Date> confirmed_on = {});
+
+// The date `snooze` moves a case's next check to: today or later, for an open case or for a
+// confirmed case still waiting for its final-bill check. Rejected and withdrawn cases have
+// no checks left to move.
+util::Result<util::Date> snooze_date(const Case& c, util::Date chosen, util::Date today);
 
 } // namespace cancelog::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/due.hpp"
 #include "core/model.hpp"
 #include "core/settings.hpp"
 #include "core/stats.hpp"
@@ -94,6 +95,13 @@ public:
   std::vector<std::int64_t> followers_of(std::int64_t case_id);
   // The instant of the last check of a case, if any.
   std::optional<util::Instant> last_check_at(std::int64_t case_id);
+
+  // --- Reminders (store_due.cpp) ---
+  // Calls `visit` for each case whose next check is on or before `until`, the earliest date
+  // first (then by id). The reminder passed is reused between calls.
+  void for_each_reminder(util::Date until, const std::function<void(const core::Reminder&)>& visit);
+  // Calls `visit` for each confirmed case with after items still unticked, by id.
+  void for_each_after_todo(const std::function<void(const core::AfterTodo&)>& visit);
 
   // Calls `visit` with the facts `stats` counts for each case requested on or after `since`.
   void for_each_case_facts(std::optional<util::Date> since,

@@ -115,6 +115,9 @@ std::string case_selection(const core::CaseFilter& filter) {
   if (filter.due_by) {
     where += " AND c.next_check_on <= :due";
   }
+  if (filter.with_next_check) {
+    where += " AND c.next_check_on IS NOT NULL";
+  }
   if (filter.search) {
     where += " AND (c.number LIKE :search ESCAPE '\\' OR c.number_raw LIKE :search ESCAPE '\\'"
              " OR c.receipt LIKE :search ESCAPE '\\' OR c.note LIKE :search ESCAPE '\\'"

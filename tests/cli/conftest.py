@@ -15,6 +15,9 @@ import pytest
 BIN = os.environ.get("CANCELOG_BIN")
 SOURCE_DIR = Path(os.environ.get("CANCELOG_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 
+# The schema version this program writes: one schema/NNNN_*.sql file per version.
+SCHEMA_VERSION = len(list((SOURCE_DIR / "schema").glob("[0-9][0-9][0-9][0-9]_*.sql")))
+
 # The day most tests live in: a Wednesday, 14:00 in Baku.
 DEFAULT_NOW = "2026-03-04T10:00:00Z"
 DEFAULT_TZ = "Asia/Baku"

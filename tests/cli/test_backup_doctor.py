@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import BIN, SOURCE_DIR, assert_one_error_line
+from conftest import BIN, SCHEMA_VERSION, SOURCE_DIR, assert_one_error_line
 from evidence_files import make_jpeg, make_pdf, make_png
 
 
@@ -43,7 +43,7 @@ def test_backup_is_a_private_complete_copy(filled, tmp_path):
     assert sorted(p.name for p in target.parent.iterdir()) == ["copy.db"]  # no temp files
     conn = sqlite3.connect(target)
     assert conn.execute("SELECT count(*) FROM cases").fetchone() == (2,)
-    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     conn.close()
     assert [c["id"] for c in filled.json("--db", target, "list")] == [2, 1]
     assert filled.ok("--db", target, "receipt", "verify").out.startswith("ok: 1 receipt files")
