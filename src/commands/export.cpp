@@ -1,8 +1,12 @@
-// cancelog export: cases or checks as CSV or JSON, written row by row.
+// cancelog export: cases or checks as CSV or JSON, or the next checks as an iCalendar file,
+// written row by row.
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
+#include "core/due.hpp"
 #include "core/json.hpp"
+#include "core/phone.hpp"
 #include "render/csv.hpp"
+#include "render/ics.hpp"
 #include "render/json.hpp"
 #include "storage/store.hpp"
 #include "util/error.hpp"
@@ -11,6 +15,7 @@
 #include "util/text.hpp"
 
 #include <filesystem>
+#include <map>
 
 namespace cancelog::commands {
 
@@ -140,6 +145,35 @@ std::size_t export_json(storage::Store& store, const core::CaseFilter& filter, E
   return rows;
 }
 
+// One all-day event per case with a next check (open cases, and confirmed postpaid lines
+// waiting for their final bill), with the UID <uuid>@cancelog so that a calendar that imports
+// the file again updates its events instead of adding new ones.
+std::size_t export_ics(storage::Store& store, core::CaseFilter filter, bool mask, util::Instant now,
+                       std::ostream& out) {
+  filter.with_next_check = true;
+  std::map<std::int64_t, core::Operator> operators;
+  for (auto& op : store.operators()) {
+    operators.emplace(op.id, std::move(op));
+  }
+  render::IcsWriter writer(out, now, "-//cancelog//cancelog " CANCELOG_VERSION "//EN");
+  std::size_t rows = 0;
+  store.for_each_case(filter, [&](const core::Case& c) {
+    const core::Reminder r = core::reminder_of(c, operators[c.operator_id]);
+    const std::string shown =
+        mask ? core::mask_number(c.number) : core::format_international(c.number);
+    render::IcsEvent event;
+    event.uid = c.uuid + "@cancelog";
+    event.day = r.next_check_on;
+    event.summary = core::calendar_summary(r, shown);
+    event.description = core::calendar_description(r, shown);
+    event.last_modified = c.updated_at;
+    writer.add(event);
+    ++rows;
+  });
+  writer.finish();
+  return rows;
+}
+
 void run_export(const ExportOptions& o, Context& ctx) {
   const ExportFormat format = export_format(o, ctx);
   const ExportWhat what = export_what(o);
@@ -150,6 +184,10 @@ void run_export(const ExportOptions& o, Context& ctx) {
     throw InputError(_("--what all: a CSV file holds one kind of row; export --what cases and "
                        "--what checks separately, or use --format json --what all, which "
                        "import reads back whole"));
+  }
+  if (format == ExportFormat::ics && what != ExportWhat::cases) {
+    throw InputError(_("--what: a calendar holds the next check of each case; leave --what out "
+                       "with --format ics"));
   }
   core::CaseFilter filter = make_filter(ctx, o.filter);
   filter.order = core::CaseOrder::recorded;
@@ -169,18 +207,21 @@ void run_export(const ExportOptions& o, Context& ctx) {
     rows = export_json(store, filter, what, o.mask, out);
     break;
   case ExportFormat::ics:
-    // The iCalendar of upcoming checks (SPEC.md "Exports") is not written yet.
-    throw InputError(_("--format ics: the iCalendar export is not available yet; use csv or "
-                       "json"));
+    rows = export_ics(store, filter, o.mask, ctx.clock.now(), out);
+    break;
   }
   if (file) {
     file->commit();
   }
   if (file && !ctx.global.json) {
-    ctx.out << (what == ExportWhat::checks
-                    ? util::trf("Exported {} checks to {}.", rows, util::quote(o.output))
-                    : util::trf("Exported {} cases to {}.", rows, util::quote(o.output)))
-            << '\n';
+    if (format == ExportFormat::ics) {
+      ctx.out << util::trf("Exported {} checks to the calendar {}.", rows, util::quote(o.output));
+    } else if (what == ExportWhat::checks) {
+      ctx.out << util::trf("Exported {} checks to {}.", rows, util::quote(o.output));
+    } else {
+      ctx.out << util::trf("Exported {} cases to {}.", rows, util::quote(o.output));
+    }
+    ctx.out << '\n';
   }
 }
 
@@ -188,14 +229,16 @@ void run_export(const ExportOptions& o, Context& ctx) {
 
 void register_export(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ExportOptions>();
-  auto* cmd = app.add_subcommand("export", _("write cases or checks as CSV or JSON"));
+  auto* cmd = app.add_subcommand(
+      "export", _("write cases or checks as CSV or JSON, or the next checks as a calendar"));
   cmd->footer(_("Examples:\n"
                 "  cancelog export -o cases.csv                 # for a spreadsheet\n"
                 "  cancelog export --status open --mask --bom -o open.csv\n"
                 "  cancelog export --format json --what all -o backup.json\n"
-                "  cancelog export --what checks --operator Bakcell"));
+                "  cancelog export --what checks --operator Bakcell\n"
+                "  cancelog export --format ics --status open -o checks.ics   # for a calendar"));
   cmd->add_option("--format", options->format,
-                  _("csv or json (default: from the extension of -o, else csv)"));
+                  _("csv, json or ics (default: from the extension of -o, else csv)"));
   cmd->add_option("--what", options->what,
                   _("cases, checks, or all (JSON only: cases with their checks and checklist)"))
       ->capture_default_str();

@@ -174,7 +174,8 @@ def test_empty_database_gives_the_header_only(cl):
     (["--what", "everything"], "cases, checks, all"),
     (["--format", "json", "--bom"], "--bom applies to CSV only"),
     (["--format", "json", "--raw"], "--raw applies to CSV only"),
-    (["--format", "ics"], "not available yet"),
+    (["--format", "ics", "--what", "checks"], "a calendar holds"),
+    (["--format", "ics", "--bom"], "--bom applies to CSV only"),
     (["--status", "done"], "open, closed"),
     (["-o", "/nonexistent/dir/x.csv"], "cannot write"),
 ])
