@@ -30,5 +30,7 @@ void register_backup(CLI::App& app, Context& ctx);
 void register_doctor(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
+void register_due(CLI::App& app, Context& ctx);
+void register_snooze(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands

@@ -7,6 +7,8 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_list(app, ctx);
   register_show(app, ctx);
   register_check(app, ctx);
+  register_due(app, ctx);
+  register_snooze(app, ctx);
   register_withdraw(app, ctx);
   register_reopen(app, ctx);
   register_edit(app, ctx);
