@@ -138,3 +138,140 @@ TEST_CASE("next_check_after_edit", "[reminder]") {
     CHECK(core::next_check_after_edit(p, before, after) == reminder_day("2026-04-09"));
   }
 }
+
+TEST_CASE("every channel, outcome and card: first and next checks follow SPEC.md's defaults",
+          "[reminder]") {
+  const auto p = core::reminder_policy(core::Settings{});
+  const auto requested = reminder_day("2026-03-02");
+  const auto checked = reminder_day("2026-03-05");
+  for (const auto& [channel, channel_name] : core::EnumNames<Channel>::k_names) {
+    const int first_days = channel == Channel::phone ? 1 : 3;
+    for (const auto& [card, card_name] : core::EnumNames<Card>::k_names) {
+      INFO(channel_name << " " << card_name);
+      CHECK(core::first_check(p, channel, requested) == requested + date::days{first_days});
+      for (const auto& [outcome, outcome_name] : core::EnumNames<Outcome>::k_names) {
+        INFO(outcome_name);
+        std::optional<util::Date> expected;
+        switch (outcome) {
+        case Outcome::pending:
+          expected = checked + date::days{3};
+          break;
+        case Outcome::action_needed:
+        case Outcome::no_answer:
+          expected = checked + date::days{1};
+          break;
+        case Outcome::confirmed:
+          if (card == Card::postpaid) {
+            expected = checked + date::days{35};
+          }
+          break;
+        case Outcome::rejected:
+          break;
+        }
+        // The channel does not matter after the first check; the card only for confirmed.
+        CHECK(core::next_check(p, outcome, card, checked) == expected);
+        core::NextCheckInput in;
+        in.outcome = outcome;
+        in.card = card;
+        in.checked_on = checked;
+        in.today = checked;
+        CHECK(*core::next_check_for(p, in) == expected);
+      }
+    }
+  }
+}
+
+TEST_CASE("each reminder setting moves its own interval and no other", "[reminder]") {
+  struct Knob {
+    const char* key;
+    int core::ReminderPolicy::*field;
+  };
+  const std::vector<Knob> knobs{
+      {"remind.first.store", &core::ReminderPolicy::first_store},
+      {"remind.first.online", &core::ReminderPolicy::first_online},
+      {"remind.first.phone", &core::ReminderPolicy::first_phone},
+      {"remind.first.other", &core::ReminderPolicy::first_other},
+      {"remind.after.pending", &core::ReminderPolicy::after_pending},
+      {"remind.after.action-needed", &core::ReminderPolicy::after_action_needed},
+      {"remind.after.no-answer", &core::ReminderPolicy::after_no_answer},
+      {"remind.final-bill", &core::ReminderPolicy::final_bill},
+  };
+  const core::ReminderPolicy defaults;
+  for (const auto& knob : knobs) {
+    INFO(knob.key);
+    const auto policy =
+        core::reminder_policy(core::Settings(std::map<std::string, std::string>{{knob.key, "2w"}}));
+    for (const auto& other : knobs) {
+      CHECK(policy.*other.field == (other.key == knob.key ? 14 : defaults.*other.field));
+    }
+    // Checked when set: a length of time in days or weeks, never negative.
+    CHECK(*core::normalize_setting(knob.key, " 5D ") == "5d");
+    CHECK(*core::normalize_setting(knob.key, "0d") == "0d");
+    CHECK(core::normalize_setting(knob.key, "banana").error() ==
+          std::string(knob.key) +
+              ": 'banana' is not a length of time; write a number of days or weeks, e.g. 3d "
+              "or 2w");
+    CHECK_FALSE(core::normalize_setting(knob.key, "-3d"));
+    CHECK_FALSE(core::normalize_setting(knob.key, "3"));
+    CHECK_FALSE(core::normalize_setting(knob.key, "3 days"));
+  }
+  // A setting applies to its channel and outcome only.
+  const auto p = core::reminder_policy(core::Settings({{"remind.first.online", "5d"},
+                                                       {"remind.after.no-answer", "2d"},
+                                                       {"remind.final-bill", "6w"}}));
+  const auto day = reminder_day("2026-03-02");
+  CHECK(core::first_check(p, Channel::online, day) == reminder_day("2026-03-07"));
+  CHECK(core::first_check(p, Channel::store, day) == reminder_day("2026-03-05"));
+  CHECK(core::next_check(p, Outcome::no_answer, Card::prepaid, day) == reminder_day("2026-03-04"));
+  CHECK(core::next_check(p, Outcome::action_needed, Card::prepaid, day) ==
+        reminder_day("2026-03-03"));
+  CHECK(core::next_check(p, Outcome::confirmed, Card::postpaid, day) == reminder_day("2026-04-13"));
+}
+
+TEST_CASE("a confirmed line that becomes postpaid gets its final-bill check", "[reminder]") {
+  const core::ReminderPolicy p;
+  core::Case before;
+  before.status = core::Status::confirmed;
+  before.card = Card::prepaid;
+  core::Case after = before;
+  after.card = Card::postpaid;
+  const auto confirmed_on = reminder_day("2026-03-05");
+  CHECK(core::next_check_after_edit(p, before, after, confirmed_on) == reminder_day("2026-04-09"));
+  // Without the day of the confirmation there is nothing to count from.
+  CHECK_FALSE(core::next_check_after_edit(p, before, after).has_value());
+  // An open case keeps its date whatever its card.
+  before.status = after.status = core::Status::pending;
+  before.next_check_on = reminder_day("2026-03-08");
+  CHECK(core::next_check_after_edit(p, before, after, confirmed_on) == reminder_day("2026-03-08"));
+}
+
+TEST_CASE("snooze_date: today or later, open cases and a pending final bill", "[reminder]") {
+  core::Case c;
+  c.id = 4;
+  c.status = core::Status::pending;
+  c.next_check_on = reminder_day("2026-03-04");
+  const auto today = reminder_day("2026-03-04");
+  CHECK(*core::snooze_date(c, reminder_day("2026-03-07"), today) == reminder_day("2026-03-07"));
+  CHECK(*core::snooze_date(c, today, today) == today);
+  CHECK(core::snooze_date(c, reminder_day("2026-03-03"), today).error() ==
+        "2026-03-03 is in the past; give today or a later date");
+  for (const auto status :
+       {core::Status::requested, core::Status::action_needed, core::Status::no_answer}) {
+    c.status = status;
+    CHECK(core::snooze_date(c, today, today));
+  }
+  c.status = core::Status::withdrawn;
+  c.next_check_on.reset();
+  CHECK(core::snooze_date(c, today, today).error() ==
+        "case 4 is withdrawn: it has no checks left to move; if that was wrong, run 'cancelog "
+        "reopen 4 --note REASON' first");
+  c.status = core::Status::rejected;
+  CHECK_FALSE(core::snooze_date(c, today, today));
+  c.status = core::Status::confirmed;
+  CHECK(core::snooze_date(c, today, today).error() ==
+        "case 4 is confirmed and has no check left to move (only a postpaid line keeps one, for "
+        "its final bill, until final-bill-settled is ticked)");
+  c.card = Card::postpaid;
+  c.next_check_on = reminder_day("2026-04-09");
+  CHECK(*core::snooze_date(c, reminder_day("2026-04-20"), today) == reminder_day("2026-04-20"));
+}
