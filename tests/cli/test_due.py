@@ -231,3 +231,16 @@ def test_bad_input(cl, args, words):
 def test_a_bad_clock_is_bad_input_for_due_exit_code_too(cl):
     r = cl.run("due", "--exit-code", env={"CANCELOG_NOW": "yesterday-ish"})
     assert_one_error_line(r, 2)
+
+
+def test_a_confirmed_line_found_to_be_postpaid_gets_its_final_bill_check(cl):
+    cl.at(day(1)).ok("add", "0501234567", "--channel", "store", "--receipt", "A")
+    cl.at(day(4)).ok("check", "1", "--outcome", "confirmed")
+    assert cl.json("show", "1")["next_check_on"] is None
+    cl.ok("edit", "1", "--card", "postpaid")
+    assert cl.json("show", "1")["next_check_on"] == "2026-04-08"  # 35 days after the 4th
+    todo = [x["items"] for x in cl.json("due") if x["kind"] == "todo"]
+    assert todo == [["number-dead", "sim-destroyed", "final-bill-settled"]]
+    cl.ok("undo")
+    assert cl.json("show", "1")["next_check_on"] is None
+    assert [x["items"] for x in cl.json("due")] == [["number-dead", "sim-destroyed"]]
