@@ -30,5 +30,7 @@ void register_backup(CLI::App& app, Context& ctx);
 void register_doctor(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
+// The hidden command behind the shell completion scripts (completion/).
+void register_complete(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands
