@@ -67,11 +67,6 @@ const CLI::App* owner_of(const CLI::App* from, const std::string& name) {
   return from;
 }
 
-// How a positional is named in messages: as in the synopsis of the manual page (ID, FILE).
-std::string argument_name(const std::string& name) {
-  return name.starts_with("-") ? name : util::to_upper_ascii(name);
-}
-
 // A usage error in our words: CLI11's own texts are English only. Keeps the facts (which
 // option, which value) and names the command whose --help explains it (`where`).
 std::string usage_message(const CLI::Error& e, const CLI::App& app, const CLI::App*& where) {
@@ -105,9 +100,8 @@ std::string usage_message(const CLI::Error& e, const CLI::App& app, const CLI::A
     }
     if (matches("(.+) is required")) {
       about(m[1]);
-      return m[1].str().starts_with("-")
-                 ? util::trf("option {} is required", m[1].str())
-                 : util::trf("argument {} is required", argument_name(m[1]));
+      return m[1].str().starts_with("-") ? util::trf("option {} is required", m[1].str())
+                                         : util::trf("argument {} is required", m[1].str());
     }
   } else if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
     auto extra = app.remaining(true);
@@ -128,7 +122,7 @@ std::string usage_message(const CLI::Error& e, const CLI::App& app, const CLI::A
   } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
     if (matches("(\\S+): \\d+ required \\S+ missing")) {
       about(m[1]);
-      return util::trf("{} needs a value", argument_name(m[1]));
+      return util::trf("{} needs a value", m[1].str());
     }
     if (matches("Expected (?:exactly|at least) (\\d+) arguments to (\\S+), got (\\d+)") ||
         matches("(\\S+): At (?:least|Most) (\\d+) required but received (\\d+)")) {
@@ -136,7 +130,7 @@ std::string usage_message(const CLI::Error& e, const CLI::App& app, const CLI::A
           !m[1].str().empty() && std::isdigit(static_cast<unsigned char>(m[1].str().front())) == 0;
       const std::string name = name_first ? m[1].str() : m[2].str();
       about(name);
-      return util::trf("{}: wrong number of values", argument_name(name));
+      return util::trf("{}: wrong number of values", name);
     }
     if (matches("(\\S+) was given a disallowed flag override")) {
       about(m[1]);
@@ -162,15 +156,15 @@ std::string usage_message(const CLI::Error& e, const CLI::App& app, const CLI::A
       }
       const CLI::Option* option = where->get_option_no_throw(name);
       if (option != nullptr && option->get_type_name() == "INT") {
-        return util::trf("{}: {} is not a whole number", argument_name(name), util::quote(value));
+        return util::trf("{}: {} is not a whole number", name, util::quote(value));
       }
-      return util::trf("{}: {} is not a valid value", argument_name(name), util::quote(value));
+      return util::trf("{}: {} is not a valid value", name, util::quote(value));
     }
   } else if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
     // Our validators word their own (translated) reasons: "--color: unknown value ...".
     if (matches("(\\S+): (.*)")) {
       about(m[1]);
-      return util::trf("{}: {}", argument_name(m[1]), m[2].str());
+      return util::trf("{}: {}", m[1].str(), m[2].str());
     }
   } else if (dynamic_cast<const CLI::RequiresError*>(&e) != nullptr) {
     if (matches("(\\S+) requires (\\S+)")) {

@@ -34,9 +34,6 @@ std::string_view trim(std::string_view text);
 // Lower-cases ASCII letters.
 std::string to_lower_ascii(std::string_view text);
 
-// Upper-cases ASCII letters.
-std::string to_upper_ascii(std::string_view text);
-
 // Joins the parts with the separator between them.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 

@@ -36,10 +36,10 @@ def test_help_after_other_arguments(cl):
 @pytest.mark.parametrize("args, message, command", [
     # RequiredError: options, positionals, subcommands
     (["add", "0501234567"], "option --channel is required", "add"),
-    (["operator", "add"], "argument NAME is required", "operator add"),
+    (["operator", "add"], "argument name is required", "operator add"),
     (["receipt", "get", "1"], "option --output is required", "receipt get"),
-    (["config", "set", "remind.first.store"], "argument VALUE is required", "config set"),
-    (["check"], "argument ID is required", "check"),
+    (["config", "set", "remind.first.store"], "argument value is required", "config set"),
+    (["check"], "argument id is required", "check"),
     (["operator"], "a command is needed: list, add, edit", "operator"),
     ([], "a command is needed: add, list,", ""),
     # ExtrasError: unknown option, unknown command, too many arguments

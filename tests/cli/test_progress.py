@@ -1,6 +1,6 @@
 """A progress line on standard error for long imports, exports and doctor runs: only when
 standard error is a terminal (a real pseudo-terminal here), erased at the end, never in a
-pipe. Long runs are real: a database of 131,072 cases, and a large CSV."""
+pipe. Long runs are real: a database of 65,536 cases, and a large CSV."""
 import os
 import pty
 import sqlite3
@@ -10,8 +10,8 @@ import pytest
 
 from conftest import BIN, Cancelog
 
-CASES_DOUBLINGS = 17  # 2**17 = 131,072 cases: each run below takes seconds, not milliseconds
-CSV_ROWS = 40000
+CASES_DOUBLINGS = 16  # 2**16 = 65,536 cases: each run below takes seconds, not milliseconds
+CSV_ROWS = 20000
 
 
 def run_with_terminal_stderr(cl, *args):
