@@ -1,7 +1,9 @@
 """docs/guide.md runs as written: every command of every sh block, in order, against one new
 database with the guide's clock, so that the guide cannot go stale.
 
-The runner takes whatever the guide holds (a new section runs without changes here). Checks
+The runner takes whatever the guide holds (a new section runs without changes here). Every
+command must succeed, unless its comment says otherwise (`cancelog due --exit-code  # exits 3
+when something is due`). A line may set variables first (`LANG=zh_CN.UTF-8 cancelog list`). Checks
 of what a section leaves behind are keyed by its title; a section renamed or removed must take
 its checks along (the test fails when a check was not reached).
 """
@@ -17,7 +19,7 @@ ZH_LOCALE = "zh_CN.UTF-8"
 
 
 def guide_sections():
-    """(title, [(env, args)]) for each ## section, in the guide's order."""
+    """(title, [(env, args, exit code)]) for each ## section, in the guide's order."""
     text = (SOURCE_DIR / "docs" / "guide.md").read_text(encoding="utf-8")
     sections = []
     for section in re.split(r"^## ", text, flags=re.M)[1:]:
@@ -32,7 +34,8 @@ def guide_sections():
                     env[key] = value
                 if words:
                     assert words[0] == "cancelog", f"{title}: not a cancelog command: {line}"
-                    commands.append((env, words[1:]))
+                    code = re.search(r"#.*\bexits? (\d+)\b", line)
+                    commands.append((env, words[1:], int(code.group(1)) if code else 0))
         sections.append((title.strip(), commands))
     return sections
 
@@ -141,7 +144,7 @@ def test_every_command_of_the_guide_runs_in_order(cl):
     for title, commands in sections:
         if title in BEFORE:
             BEFORE[title](cl)
-        results = [cl.ok(*args, env=env) for env, args in commands]
+        results = [cl.run(*args, env=env, expect=code) for env, args, code in commands]
         if title in AFTER:
             AFTER[title](cl, results)
             reached.add(title)
