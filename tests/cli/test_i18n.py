@@ -83,3 +83,10 @@ def test_every_message_has_a_chinese_translation():
     missing = msgids(POT) - msgids(PO, translated_only=True)
     assert not missing, f"{len(missing)} messages without a zh_CN translation " \
                         "(scripts/update-po, then translate po/zh_CN.po)"
+
+
+def test_help_labels_follow_the_language(cl):
+    require_zh_locale()
+    out = cl.ok("operator", "--help", env={"LANG": ZH_LOCALE}).out
+    assert "用法: cancelog operator [选项] 命令" in out
+    assert "\n命令:\n" in out
