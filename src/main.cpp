@@ -197,8 +197,8 @@ int report_usage(std::ostream& err, const CLI::Error& e, const CLI::App& app) {
   return report(err, util::trf("{}; see '{} --help'", message, command_path(*where)), k_exit_usage);
 }
 
-// CLI11's help in the user's language: its labels, and the groups it files options and
-// commands under (each command gets the default names when it is created).
+// CLI11's labels of the help in the user's language; set before the commands are added, which
+// share the formatter.
 void translate_help(CLI::App& app) {
   auto formatter = app.get_formatter();
   formatter->label("Usage", _("Usage"));
@@ -209,6 +209,8 @@ void translate_help(CLI::App& app) {
   formatter->label("Positionals", _("Arguments"));
 }
 
+// The groups CLI11 files options and commands under ("Options", "Subcommands"), renamed in the
+// user's language once every command exists (a command takes the default names when created).
 void name_groups(CLI::App& app) {
   for (CLI::Option* option : app.get_options()) {
     if (option->get_group() == "Options") {
