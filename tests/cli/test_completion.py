@@ -159,18 +159,20 @@ zpty z 'zsh -f -i'
 zpty -w z 'PS1="> "; fpath=($FPATH_DIR $fpath); path=($BIN_DIR $path); autoload -Uz compinit; compinit -u -D; print ${(U):-ready}'  # READY only once compinit is done (not its echo)
 zpty -r z line '*READY*'
 zpty -w -n z "$1"$'\t'
-local out= chunk idle=0
-while (( idle < 8 )); do  # until the screen is quiet for 0.8 s
-  if zpty -r -t z chunk; then out+=$chunk; idle=0; else sleep 0.1; (( idle++ )); fi
+local out= chunk
+for i in {1..300}; do  # until zsh shows what is expected, or 30 s
+  if zpty -r -t z chunk; then out+=$chunk; else sleep 0.1; fi
+  [[ ${out//$'\r'/} == *"$2"* ]] && break
 done
 print -r -- "$out"
 zpty -d z
 """
 
 
-def zsh_tab(cl, tmp_path, line):
+def zsh_tab(cl, tmp_path, line, expect):
     """Types LINE and TAB into an interactive zsh (on a pseudo-terminal, zsh's own zpty) with
-    the completion system loaded and _cancelog in $fpath; returns what zsh showed."""
+    the completion system loaded and _cancelog in $fpath; returns what zsh showed once it
+    showed EXPECT (or after 30 s)."""
     fpath = tmp_path / "fpath"
     bindir = tmp_path / "bin"
     if not fpath.exists():
@@ -181,7 +183,7 @@ def zsh_tab(cl, tmp_path, line):
     driver = tmp_path / "driver.zsh"
     driver.write_text(ZPTY_DRIVER)
     env = {**cl.env, "FPATH_DIR": str(fpath), "BIN_DIR": str(bindir), "TERM": "dumb"}
-    r = subprocess.run(["zsh", "-f", driver, line], env=env, cwd=cl.home, capture_output=True,
+    r = subprocess.run(["zsh", "-f", driver, line, expect], env=env, cwd=cl.home, capture_output=True,
                        text=True, timeout=60)
     return r.stdout.rsplit("READY", 1)[-1].replace("\r", "")
 
@@ -189,11 +191,14 @@ def zsh_tab(cl, tmp_path, line):
 @zsh
 def test_zsh_completes_for_real(filled, tmp_path):
     """The real completion system (compinit, _describe, _files) runs the script."""
-    assert "cancelog operator " in zsh_tab(filled, tmp_path, "cancelog op")
-    assert "--outcome confirmed " in zsh_tab(filled, tmp_path, "cancelog check 1 --outcome co")
-    listing = zsh_tab(filled, tmp_path, "cancelog check 1 --outcome ")
+    def shows(line, expect):
+        return expect in zsh_tab(filled, tmp_path, line, expect)
+
+    assert shows("cancelog op", "cancelog operator ")
+    assert shows("cancelog check 1 --outcome co", "--outcome confirmed ")
+    listing = zsh_tab(filled, tmp_path, "cancelog check 1 --outcome ", "rejected")
     for outcome in ("pending", "action-needed", "no-answer", "confirmed", "rejected"):
         assert outcome in listing
-    assert "--operator Magti " in zsh_tab(filled, tmp_path, "cancelog list --operator Mag")
-    assert "--color=always " in zsh_tab(filled, tmp_path, "cancelog --color=alw")
-    assert "import receipt.jpg " in zsh_tab(filled, tmp_path, "cancelog import rec")
+    assert shows("cancelog list --operator Mag", "--operator Magti ")
+    assert shows("cancelog --color=alw", "--color=always ")
+    assert shows("cancelog import rec", "import receipt.jpg ")
