@@ -53,7 +53,7 @@ ExportFormat export_format(const ExportOptions& o, const Context& ctx) {
   } else if (name == "ics") {
     format = ExportFormat::ics;
   } else if (name != "csv") {
-    throw InputError(
+    throw UsageError(
         util::trf("--format: unknown value {}; use one of: csv, json, ics", util::quote(o.format)));
   }
   if (ctx.global.json && format != ExportFormat::json) {
@@ -74,7 +74,7 @@ ExportWhat export_what(const ExportOptions& o) {
   if (name == "all") {
     return ExportWhat::all;
   }
-  throw InputError(
+  throw UsageError(
       util::trf("--what: unknown value {}; use one of: cases, checks, all", util::quote(o.what)));
 }
 

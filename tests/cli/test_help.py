@@ -87,8 +87,23 @@ def test_usage_errors_of_our_own_checks_name_the_command_too(cl):
     assert r.err.strip().endswith("; see 'cancelog edit --help'")
 
 
-def test_bad_values_are_input_errors_without_a_help_hint(cl):
-    # A wrong value is not a wrong command line: the message says what to do instead.
-    r = cl.run("add", "0501234567", "--channel", "pigeon")
+@pytest.mark.parametrize("args, command", [
+    (["add", "0501234567", "--channel", "pigeon"], "add"),
+    (["check", "1", "--outcome", "maybe"], "check"),
+    (["list", "--status", "lost"], "list"),
+    (["export", "--what", "everything"], "export"),
+    (["dossier", "1", "--format", "pdf"], "dossier"),
+])
+def test_a_bad_choice_lists_the_choices_and_the_help(cl, args, command):
+    cl.ok("add", "0501234567", "--channel", "store", "--receipt", "R")
+    r = cl.run(*args)
     assert_one_error_line(r, 2)
-    assert "--channel" in r.err and "store" in r.err
+    assert f"{args[-2]}: unknown" in r.err and "use one of: " in r.err
+    assert r.err.strip().endswith(f"; see 'cancelog {command} --help'")
+
+
+def test_bad_values_other_than_choices_say_what_to_do_instead(cl):
+    # A wrong date is not a wrong command line: no help hint, the message says what to do.
+    r = cl.run("add", "0501234567", "--channel", "store", "--on", "someday")
+    assert_one_error_line(r, 2)
+    assert "--on" in r.err and "--help" not in r.err
