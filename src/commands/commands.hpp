@@ -32,5 +32,7 @@ void register_export(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
 void register_due(CLI::App& app, Context& ctx);
 void register_snooze(CLI::App& app, Context& ctx);
+// The hidden command behind the shell completion scripts (completion/).
+void register_complete(CLI::App& app, Context& ctx);
 
 } // namespace cancelog::commands

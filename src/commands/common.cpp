@@ -65,7 +65,8 @@ std::string checked_line(std::string_view text, std::string_view what, std::size
 template <class E> E parse_choice(std::string_view text, std::string_view what) {
   const auto value = core::parse_choice<E>(text);
   if (!value) {
-    throw InputError(util::trf("{}: {}", what, value.error()));
+    // A bad choice is a usage error: the hint to --help comes with it.
+    throw UsageError(util::trf("{}: {}", what, value.error()));
   }
   return *value;
 }
@@ -193,7 +194,7 @@ core::CaseFilter make_filter(Context& ctx, const FilterOptions& o) {
     } else {
       const auto value = core::parse_enum<core::Status>(word);
       if (!value) {
-        throw InputError(util::trf("--status: unknown value {}; use one of: {}, open, closed",
+        throw UsageError(util::trf("--status: unknown value {}; use one of: {}, open, closed",
                                    util::quote(status), core::enum_choices<core::Status>()));
       }
       filter.statuses.push_back(*value);

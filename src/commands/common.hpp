@@ -37,7 +37,7 @@ std::string checked_text(std::string_view text, std::string_view what, std::size
 // Same, for one-line values: line breaks refused too.
 std::string checked_line(std::string_view text, std::string_view what, std::size_t max_bytes);
 
-// Reads an enumeration value; an unknown one is refused with the list of valid ones.
+// Reads an enumeration value; an unknown one is refused (UsageError) with the valid ones.
 template <class E> E parse_choice(std::string_view text, std::string_view what);
 
 // The operator with this name (any case); an unknown one is refused with the known names.

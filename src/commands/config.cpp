@@ -88,25 +88,32 @@ void run_config_set(const ConfigOptions& o, Context& ctx, bool unset) {
 void register_config(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("config", _("settings, including the reminder policy"));
   group->require_subcommand(1);
-  group->footer(_("Examples:\n  cancelog config set remind.first.online 5d\n"
-                  "  cancelog config get default-region"));
+  group->footer(
+      _("Examples:\n  cancelog config list\n  cancelog config set remind.first.online 5d\n"
+        "  cancelog config unset remind.first.online"));
 
   auto* list = group->add_subcommand("list", _("show every setting and its value"));
+  list->footer(_("Examples:\n  cancelog config list\n  cancelog config list --json"));
   list->callback([&ctx] { run_config_list(ctx); });
 
   auto get_options = std::make_shared<ConfigOptions>();
   auto* get = group->add_subcommand("get", _("print one setting"));
+  get->footer(_("Example:\n  cancelog config get default-region"));
   get->add_option("key", get_options->key, _("the setting"))->required();
   get->callback([get_options, &ctx] { run_config_get(*get_options, ctx); });
 
   auto set_options = std::make_shared<ConfigOptions>();
   auto* set = group->add_subcommand("set", _("change a setting"));
+  set->footer(_("Durations are days or weeks (3d, 1w); sizes take KiB, MiB, GiB.\nExamples:\n"
+                "  cancelog config set remind.first.online 5d\n"
+                "  cancelog config set receipt.max-size 50MiB"));
   set->add_option("key", set_options->key, _("the setting"))->required();
   set->add_option("value", set_options->value, _("the new value"))->required();
   set->callback([set_options, &ctx] { run_config_set(*set_options, ctx, false); });
 
   auto unset_options = std::make_shared<ConfigOptions>();
   auto* unset = group->add_subcommand("unset", _("return a setting to its default"));
+  unset->footer(_("Example:\n  cancelog config unset remind.first.online"));
   unset->add_option("key", unset_options->key, _("the setting"))->required();
   unset->callback([unset_options, &ctx] { run_config_set(*unset_options, ctx, true); });
 }

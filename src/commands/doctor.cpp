@@ -4,6 +4,7 @@
 #include "commands/evidence.hpp"
 #include "core/json.hpp"
 #include "render/json.hpp"
+#include "render/progress.hpp"
 #include "storage/failure.hpp"
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
@@ -93,8 +94,15 @@ void doctor_check_file_modes(DoctorFindings& findings, const fs::path& db, bool 
   }
 }
 
-void doctor_check_database(DoctorFindings& findings, Context& ctx) {
+void doctor_check_database(DoctorFindings& findings, Context& ctx, render::Progress& progress) {
   auto& store = ctx.store();
+  const auto step = [&](const char* text) {
+    return [&progress, text] {
+      if (progress.due()) {
+        progress.draw(text);
+      }
+    };
+  };
   findings.run("schema", [&] {
     const int version = store.schema_version();
     const int latest = storage::latest_schema_version();
@@ -118,7 +126,8 @@ void doctor_check_database(DoctorFindings& findings, Context& ctx) {
     // SQLite's first line may hold several problems, one per line, under a heading naming
     // the database ("*** in database main ***"), which says nothing here.
     std::vector<std::string> problems;
-    for (const auto& text : store.integrity_problems()) {
+    for (const auto& text : store.integrity_problems(
+             step(_("cancelog: doctor: checking the integrity of the file")))) {
       std::size_t start = 0;
       while (start <= text.size()) {
         const std::size_t end = std::min(text.find('\n', start), text.size());
@@ -141,7 +150,8 @@ void doctor_check_database(DoctorFindings& findings, Context& ctx) {
     }
   });
   findings.run("foreign-keys", [&] {
-    const auto problems = store.foreign_key_problems();
+    const auto problems =
+        store.foreign_key_problems(step(_("cancelog: doctor: checking references between rows")));
     if (problems.empty()) {
       findings.ok("foreign-keys", _("every reference between rows points to an existing row"));
     }
@@ -157,6 +167,9 @@ void doctor_check_database(DoctorFindings& findings, Context& ctx) {
     std::size_t bad = 0;
     verify_receipts(ctx, [&](const ReceiptCheck& check) {
       ++total;
+      if (progress.due()) {
+        progress.draw(util::trf("cancelog: doctor: {} receipt files hashed", total));
+      }
       if (!check.ok()) {
         ++bad;
         findings.problem("receipts", describe_mismatch(check));
@@ -178,7 +191,11 @@ void run_doctor(Context& ctx) {
                                util::quote(db.string())));
   }
   doctor_check_file_modes(findings, db, ctx.global.db.empty() && !ctx.env.get("CANCELOG_DB"));
-  findings.run("open", [&] { doctor_check_database(findings, ctx); });
+  {
+    // Findings are printed at the end, so the line has the terminal to itself until then.
+    render::Progress progress(ctx.err, ctx.err_is_terminal);
+    findings.run("open", [&] { doctor_check_database(findings, ctx, progress); });
+  }
 
   if (ctx.global.json) {
     core::Json j;

@@ -34,7 +34,7 @@ bool dossier_is_html(const DossierOptions& o) {
     return false;
   }
   if (!format.empty()) {
-    throw InputError(
+    throw UsageError(
         util::trf("--format: unknown value {}; use one of: md, html", util::quote(o.format)));
   }
   const std::string ext = util::to_lower_ascii(fs::path(o.output).extension().string());

@@ -8,6 +8,7 @@
 #include "render/csv.hpp"
 #include "render/ics.hpp"
 #include "render/json.hpp"
+#include "render/progress.hpp"
 #include "storage/store.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
@@ -15,6 +16,7 @@
 #include "util/text.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 
 namespace cancelog::commands {
@@ -56,7 +58,7 @@ ExportFormat export_format(const ExportOptions& o, const Context& ctx) {
   } else if (name == "ics") {
     format = ExportFormat::ics;
   } else if (name != "csv") {
-    throw InputError(
+    throw UsageError(
         util::trf("--format: unknown value {}; use one of: csv, json, ics", util::quote(o.format)));
   }
   if (ctx.global.json && format != ExportFormat::json) {
@@ -77,7 +79,7 @@ ExportWhat export_what(const ExportOptions& o) {
   if (name == "all") {
     return ExportWhat::all;
   }
-  throw InputError(
+  throw UsageError(
       util::trf("--what: unknown value {}; use one of: cases, checks, all", util::quote(o.what)));
 }
 
@@ -91,15 +93,19 @@ core::Json exported_case(const core::Case& c, bool mask) {
   return j;
 }
 
+// Called after each row with the number written so far (for the progress line).
+using ExportTick = std::function<void(std::size_t)>;
+
 std::size_t export_csv(storage::Store& store, const core::CaseFilter& filter, ExportWhat what,
-                       const render::CsvOptions& options, std::ostream& out) {
+                       const render::CsvOptions& options, std::ostream& out,
+                       const ExportTick& row_written) {
   render::CsvWriter csv(out, options);
   std::size_t rows = 0;
   if (what == ExportWhat::checks) {
     render::write_check_header(csv);
     store.for_each_check(filter, [&](const core::Check& check, std::string_view number) {
       render::write_check_row(csv, check, number);
-      ++rows;
+      row_written(++rows);
     });
     return rows;
   }
@@ -109,19 +115,19 @@ std::size_t export_csv(storage::Store& store, const core::CaseFilter& filter, Ex
     const auto last_check =
         c.status == core::Status::requested ? std::nullopt : store.last_check_at(c.id);
     render::write_case_row(csv, c, last_check);
-    ++rows;
+    row_written(++rows);
   });
   return rows;
 }
 
 std::size_t export_json(storage::Store& store, const core::CaseFilter& filter, ExportWhat what,
-                        bool mask, std::ostream& out) {
+                        bool mask, std::ostream& out, const ExportTick& row_written) {
   render::JsonArrayWriter writer(out);
   std::size_t rows = 0;
   if (what == ExportWhat::checks) {
     store.for_each_check(filter, [&](const core::Check& check, std::string_view /*number*/) {
       writer.add(core::to_json(check));
-      ++rows;
+      row_written(++rows);
     });
     writer.finish();
     return rows;
@@ -139,7 +145,7 @@ std::size_t export_json(storage::Store& store, const core::CaseFilter& filter, E
       }
     }
     writer.add(j);
-    ++rows;
+    row_written(++rows);
   });
   writer.finish();
   return rows;
@@ -198,18 +204,27 @@ void run_export(const ExportOptions& o, Context& ctx) {
     file.emplace(o.output, util::OutputFile::Existing::replace);
   }
   std::ostream& out = file ? file->stream() : ctx.out;
+  // Not while the rows themselves go to the same terminal.
+  render::Progress progress(ctx.err, ctx.err_is_terminal && (file || !ctx.out_is_terminal()));
+  const ExportTick tick = [&](std::size_t rows) {
+    if (progress.due()) {
+      progress.draw(what == ExportWhat::checks ? util::trf("cancelog: exporting: {} checks", rows)
+                                               : util::trf("cancelog: exporting: {} cases", rows));
+    }
+  };
   std::size_t rows = 0;
   switch (format) {
   case ExportFormat::csv:
-    rows = export_csv(store, filter, what, {o.raw, o.bom, o.mask}, out);
+    rows = export_csv(store, filter, what, {o.raw, o.bom, o.mask}, out, tick);
     break;
   case ExportFormat::json:
-    rows = export_json(store, filter, what, o.mask, out);
+    rows = export_json(store, filter, what, o.mask, out, tick);
     break;
   case ExportFormat::ics:
     rows = export_ics(store, filter, o.mask, ctx.clock.now(), out);
     break;
   }
+  progress.clear();
   if (file) {
     file->commit();
   }

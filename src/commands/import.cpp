@@ -4,6 +4,7 @@
 #include "core/json.hpp"
 #include "core/reminder.hpp"
 #include "render/json.hpp"
+#include "render/progress.hpp"
 #include "storage/store.hpp"
 #include "util/csv.hpp"
 #include "util/error.hpp"
@@ -36,8 +37,6 @@ enum class ImportFormat { csv, json };
 
 // At most this many errors are listed; the rest are counted.
 constexpr std::size_t k_import_max_listed = 50;
-// Files at least this large show a progress line (on a terminal).
-constexpr std::uintmax_t k_import_progress_bytes = std::uintmax_t{4} << 20;
 
 // Serves the bytes read to recognise the format, then the rest of the stream: the input may
 // be a pipe, which cannot be read twice.
@@ -161,24 +160,19 @@ public:
     m_ctx.err << "cancelog: " << m_name << ": " << util::one_line(text) << '\n';
   }
 
-  // Shows how far the reading is, on a terminal, for a large file.
+  // Shows how far the reading is (on a terminal, in a long run).
   void progress(std::size_t bytes) {
-    if (m_total_bytes == 0) {
+    if (!m_progress.due()) {
       return;
     }
-    const auto percent =
-        static_cast<int>(std::min<std::uintmax_t>(bytes * 100 / m_total_bytes, 99));
-    if (percent != m_percent) {
-      m_percent = percent;
-      m_ctx.err << '\r' << util::trf("cancelog: importing {}: {}%", m_name, percent) << std::flush;
-      m_progress_shown = true;
+    if (m_total_bytes == 0) { // a pipe: no size known
+      m_progress.draw(util::trf("cancelog: importing {}: {} rows", m_name, m_rows));
+      return;
     }
+    const auto percent = std::min<std::uintmax_t>(bytes * 100 / m_total_bytes, 99);
+    m_progress.draw(util::trf("cancelog: importing {}: {}%", m_name, percent));
   }
-  void show_progress_for(std::uintmax_t total_bytes) {
-    if (m_ctx.err_is_terminal && total_bytes >= k_import_progress_bytes) {
-      m_total_bytes = total_bytes;
-    }
-  }
+  void show_progress_for(std::uintmax_t total_bytes) { m_total_bytes = total_bytes; }
 
   // Ends the import: links, then commits (or, for a dry run or after errors, rolls back).
   void finish(std::optional<std::string> fatal) {
@@ -412,13 +406,7 @@ private:
     }
   }
 
-  void clear_progress() {
-    if (m_progress_shown) {
-      m_ctx.err << "\r\033[K" << std::flush;
-      m_progress_shown = false;
-      m_percent = -1;
-    }
-  }
+  void clear_progress() { m_progress.clear(); }
 
   void report() {
     const std::size_t skipped = m_skipped + m_unchanged;
@@ -473,8 +461,7 @@ private:
   std::size_t m_bad_rows = 0;
   std::size_t m_last_bad_line = 0;
   std::uintmax_t m_total_bytes = 0;
-  int m_percent = -1;
-  bool m_progress_shown = false;
+  render::Progress m_progress{m_ctx.err, m_ctx.err_is_terminal};
 };
 
 // The columns of a CSV header, by name in any order (any case; a guarding apostrophe removed).

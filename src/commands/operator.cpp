@@ -205,8 +205,11 @@ void add_field_options(CLI::App& cmd, OperatorOptions& o) {
 void register_operator(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("operator", _("the operator directory"));
   group->require_subcommand(1);
+  group->footer(_("Examples:\n  cancelog operator list\n"
+                  "  cancelog operator add Magti --country GE --hotline 570 --prefix +99559"));
 
   auto* list = group->add_subcommand("list", _("list operators and their prefixes"));
+  list->footer(_("Examples:\n  cancelog operator list\n  cancelog operator list --json"));
   list->callback([&ctx] { run_operator_list(ctx); });
 
   auto add_options = std::make_shared<OperatorOptions>();

@@ -203,6 +203,8 @@ void run_receipt_verify(Context& ctx) {
 void register_receipt(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("receipt", _("receipt files kept inside the database"));
   group->require_subcommand(1);
+  group->footer(_("Examples:\n  cancelog receipt add 1 receipt.jpg confirmation.pdf\n"
+                  "  cancelog receipt get 1 receipt.jpg -o copy.jpg\n  cancelog receipt verify"));
 
   auto add_options = std::make_shared<ReceiptOptions>();
   auto* add = group->add_subcommand("add", _("keep receipt files (photos, PDFs) with a case"));
@@ -215,6 +217,7 @@ void register_receipt(CLI::App& app, Context& ctx) {
 
   auto list_options = std::make_shared<ReceiptOptions>();
   auto* list = group->add_subcommand("list", _("list the receipt files of a case"));
+  list->footer(_("Examples:\n  cancelog receipt list 1\n  cancelog receipt list 1 --json"));
   list->add_option("id", list_options->id, _("the case id"))->required();
   list->callback([list_options, &ctx] { run_receipt_list(*list_options, ctx); });
 
@@ -233,6 +236,8 @@ void register_receipt(CLI::App& app, Context& ctx) {
 
   auto* verify = group->add_subcommand(
       "verify", _("hash every stored file again and compare with the record"));
+  verify->footer(_("Prints 'ok:' or one 'problem:' line per altered file; exits 1 if any.\n"
+                   "Example:\n  cancelog receipt verify"));
   verify->callback([&ctx] { run_receipt_verify(ctx); });
 }
 

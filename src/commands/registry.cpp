@@ -25,6 +25,7 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_doctor(app, ctx);
   register_export(app, ctx);
   register_import(app, ctx);
+  register_complete(app, ctx);
 }
 
 } // namespace cancelog::commands

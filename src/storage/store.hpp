@@ -137,15 +137,17 @@ public:
   // Copies the database into `file` (an existing empty file) through SQLite's online backup
   // API, from one read snapshot: other processes go on writing meanwhile.
   void backup_to(const std::filesystem::path& file);
+  // Work done by a long health check calls `tick` now and then (for a progress line).
+  using Tick = std::function<void()>;
   // What PRAGMA integrity_check finds wrong (empty when the file is intact).
-  std::vector<std::string> integrity_problems();
+  std::vector<std::string> integrity_problems(const Tick& tick = {});
   // A row that refers to a row that does not exist (PRAGMA foreign_key_check).
   struct ForeignKeyProblem {
     std::string table;
     std::optional<std::int64_t> rowid;
     std::string parent;
   };
-  std::vector<ForeignKeyProblem> foreign_key_problems();
+  std::vector<ForeignKeyProblem> foreign_key_problems(const Tick& tick = {});
   // The journal mode in force ("wal" normally).
   std::string journal_mode();
 

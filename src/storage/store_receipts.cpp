@@ -123,7 +123,40 @@ void Store::backup_to(const std::filesystem::path& file) {
   }
 }
 
-std::vector<std::string> Store::integrity_problems() {
+namespace {
+
+// Calls a Tick every k_tick_steps steps of SQLite's virtual machine while it is in scope: a
+// PRAGMA that reads the whole file is one statement, and says nothing until it ends.
+class TickWhileRunning {
+public:
+  static constexpr int k_tick_steps = 100000;
+
+  TickWhileRunning(sqlite3* db, const Store::Tick& tick) : m_db(db), m_tick(tick) {
+    if (m_tick) {
+      sqlite3_progress_handler(m_db, k_tick_steps, &TickWhileRunning::call, this);
+    }
+  }
+  ~TickWhileRunning() {
+    if (m_tick) {
+      sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+    }
+  }
+  TickWhileRunning(const TickWhileRunning&) = delete;
+  TickWhileRunning& operator=(const TickWhileRunning&) = delete;
+
+private:
+  static int call(void* self) {
+    static_cast<TickWhileRunning*>(self)->m_tick();
+    return 0; // go on
+  }
+  sqlite3* m_db;
+  const Store::Tick& m_tick;
+};
+
+} // namespace
+
+std::vector<std::string> Store::integrity_problems(const Tick& tick) {
+  const TickWhileRunning ticking(database().getHandle(), tick);
   Query q(*this, "PRAGMA integrity_check");
   std::vector<std::string> out;
   while (q->executeStep()) {
@@ -135,7 +168,8 @@ std::vector<std::string> Store::integrity_problems() {
   return out;
 }
 
-std::vector<Store::ForeignKeyProblem> Store::foreign_key_problems() {
+std::vector<Store::ForeignKeyProblem> Store::foreign_key_problems(const Tick& tick) {
+  const TickWhileRunning ticking(database().getHandle(), tick);
   Query q(*this, "PRAGMA foreign_key_check");
   std::vector<ForeignKeyProblem> out;
   while (q->executeStep()) {

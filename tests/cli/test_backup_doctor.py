@@ -1,7 +1,6 @@
-"""cancelog backup and doctor, and the guide's dispute section run as written."""
+"""cancelog backup and doctor."""
 import os
 import re
-import shlex
 import sqlite3
 import stat
 import subprocess
@@ -245,29 +244,3 @@ def test_doctor_without_a_database_creates_none(cl):
     assert_one_error_line(r, 2)
     assert "no database" in r.err
     assert not cl.db.exists()
-
-
-# --- the guide ---
-
-def guide_commands(section):
-    text = (SOURCE_DIR / "docs" / "guide.md").read_text(encoding="utf-8")
-    body = text.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
-    commands = []
-    for block in re.findall(r"```sh\n(.*?)```", body, re.S):
-        for line in block.splitlines():
-            line = line.split("  #", 1)[0].strip()
-            if line.startswith("cancelog "):
-                commands.append(shlex.split(line)[1:])
-    return commands
-
-
-def test_the_guide_dispute_section_runs_as_written(cl, tmp_path):
-    (tmp_path / "receipt.jpg").write_bytes(make_jpeg())
-    (tmp_path / "confirmation.pdf").write_bytes(make_pdf())
-    (tmp_path / "backups").mkdir()
-    commands = guide_commands("Disputes: receipt files, the dossier, backups")
-    assert len(commands) >= 8
-    for args in commands:
-        cl.run(*args, expect=0)
-    assert (tmp_path / "case-1.html").exists()
-    assert (tmp_path / "copy-of-receipt.jpg").read_bytes() == make_jpeg()

@@ -312,33 +312,3 @@ def test_missing_or_unreadable_file(seeded, tmp_path):
     r = seeded.run("import", tmp_path)
     assert_one_error_line(r)
     assert "is a folder" in r.err
-
-
-# --- The user guide --------------------------------------------------------------------------
-
-def guide_commands(section):
-    """The cancelog commands of a section of docs/guide.md, as argument lists."""
-    import shlex
-    from conftest import SOURCE_DIR
-    text = (SOURCE_DIR / "docs" / "guide.md").read_text()
-    body = text.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
-    return [shlex.split(line.split("#", 1)[0])[1:] for line in body.splitlines()
-            if line.startswith("cancelog ")]
-
-
-def test_the_guide_examples_run(rich, tmp_path):
-    exports = guide_commands("Exporting to a spreadsheet")
-    assert len(exports) == 5
-    for args in exports:
-        rich.ok(*args)
-    other = other_db(tmp_path)
-    (other.home / "cancelog.json").write_bytes((rich.home / "cancelog.json").read_bytes())
-    table = rows((rich.home / "cases.csv").read_bytes())
-    table[1][table[0].index("note")] = "edited in a spreadsheet"
-    write_csv(other.home / "edited.csv", table)
-    imports = guide_commands("Importing")
-    assert [a[:2] for a in imports] == [["import", "cancelog.json"]] * 2 + [["import", "edited.csv"]]
-    assert "would add 6 cases" in other.ok(*imports[0]).out
-    assert "6 cases added" in other.ok(*imports[1]).out
-    assert "1 updated, 5 skipped" in other.ok(*imports[2]).out
-    assert other.json("show", "1")["note"] == "edited in a spreadsheet"

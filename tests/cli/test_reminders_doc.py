@@ -1,5 +1,5 @@
-"""docs/reminders.md and docs/guide.md on reminders: the systemd units and the crontab line
-work as written (with a stand-in notify-send), and the guide's examples run."""
+"""docs/reminders.md: the systemd units and the crontab line work as written (with a stand-in
+notify-send). The guide's reminder sections run in tests/cli/test_guide.py."""
 import configparser
 import os
 import re
@@ -118,32 +118,3 @@ def test_the_crontab_line_notifies_only_when_something_is_due(cl, desktop):
     assert run_job(job, env).returncode == 0
     due = cl.at("2026-03-02T05:00:00Z").ok("due").out.rstrip("\n")
     assert notifications(calls) == ["--app-name=cancelog", "Cancellation checks due", due]
-
-
-def guide_commands(sections):
-    text = (SOURCE_DIR / "docs" / "guide.md").read_text(encoding="utf-8")
-    commands = []
-    for section in re.split(r"^## ", text, flags=re.M)[1:]:
-        title, _, body = section.partition("\n")
-        if title.strip() in sections:
-            for block in re.findall(r"```sh\n(.*?)```", body, flags=re.S):
-                for line in block.splitlines():
-                    words = shlex.split(line, comments=True)
-                    if words:
-                        assert words[0] == "cancelog", line
-                        commands.append(words[1:])
-    return commands
-
-
-def test_the_guide_examples_run(cl):
-    commands = guide_commands({"Daily reminders", "A calendar of checks"})
-    assert len(commands) >= 8
-    cl.at("2026-03-04T10:00:00Z")
-    for args in commands:
-        r = cl.run(*args)
-        assert r.code == (3 if "--exit-code" in args else 0), (args, r)
-    # The snooze was undone: case 2 (phone, 2026-03-02) is a day overdue, case 1 due today.
-    assert [(x["id"], x["days_overdue"]) for x in cl.json("due")] == [(2, 1), (1, 0)]
-    for name in ("cancelog-checks.ics", "azercell-checks.ics"):
-        assert (cl.home / name).read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
-    assert (cl.home / "azercell-checks.ics").read_bytes().count(b"BEGIN:VEVENT") == 1

@@ -1,0 +1,41 @@
+"""`cmake --install` into any prefix: the program, its manual page, both completion scripts
+and the compiled catalogues, and the installed program finds its catalogues from there."""
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import BIN, SOURCE_DIR
+from test_i18n import ZH_LOCALE, require_zh_locale
+
+BUILD_DIR = Path(os.environ.get("CANCELOG_BUILD_DIR", Path(BIN).parent))
+INSTALLED = ["bin/cancelog", "share/man/man1/cancelog.1",
+             "share/bash-completion/completions/cancelog", "share/zsh/vendor-completions/_cancelog",
+             "share/locale/zh_CN/LC_MESSAGES/cancelog.mo"]
+
+
+def test_install_into_a_prefix_and_run_from_there(tmp_path, cl):
+    prefix = tmp_path / "prefix"
+    r = subprocess.run(["cmake", "--install", BUILD_DIR, "--prefix", prefix],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    for path in INSTALLED:
+        assert (prefix / path).is_file(), path
+    assert sorted(str(p.relative_to(prefix)) for p in prefix.rglob("*") if p.is_file()) == \
+        sorted(INSTALLED)
+    binary = prefix / "bin" / "cancelog"
+    assert os.access(binary, os.X_OK)
+    assert subprocess.run([binary, "--version"], capture_output=True, text=True,
+                          env=cl.env).stdout.startswith("cancelog ")
+    # The completion scripts installed are the ones of the source tree.
+    assert (prefix / INSTALLED[2]).read_bytes() == \
+        (SOURCE_DIR / "completion" / "cancelog.bash").read_bytes()
+    # The installed program finds the catalogue installed beside it (<prefix>/share/locale).
+    require_zh_locale()
+    listed = subprocess.run([binary, "list"], capture_output=True, text=True,
+                            env={**cl.env, "LANG": ZH_LOCALE})
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.strip() == "没有案件。"
+    page = subprocess.run(["man", "--warnings", "-l", prefix / INSTALLED[1]],
+                          capture_output=True, text=True,
+                          env={**os.environ, "MANPAGER": "cat", "LANG": "C.UTF-8"})
+    assert page.returncode == 0 and page.stderr == "" and "cancelog" in page.stdout
