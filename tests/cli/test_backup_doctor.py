@@ -43,7 +43,10 @@ def test_backup_is_a_private_complete_copy(filled, tmp_path):
     assert sorted(p.name for p in target.parent.iterdir()) == ["copy.db"]  # no temp files
     conn = sqlite3.connect(target)
     assert conn.execute("SELECT count(*) FROM cases").fetchone() == (2,)
-    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    version = conn.execute("PRAGMA user_version").fetchone()
+    conn.close()
+    conn = sqlite3.connect(filled.db)
+    assert version == conn.execute("PRAGMA user_version").fetchone()
     conn.close()
     assert [c["id"] for c in filled.json("--db", target, "list")] == [2, 1]
     assert filled.ok("--db", target, "receipt", "verify").out.startswith("ok: 1 receipt files")
