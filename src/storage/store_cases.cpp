@@ -280,12 +280,25 @@ std::optional<core::Case> Store::find_case_by_uuid(std::string_view uuid) {
   return first_case(q);
 }
 
+namespace {
+
+// WHERE and ORDER BY of a filter's cases. In the order `list` shows them, --limit is a plain
+// LIMIT; in id order it needs the selection's subquery (the newest requests, visited by id).
+std::string case_order_and_limit(const core::CaseFilter& filter) {
+  if (filter.order == core::CaseOrder::recorded) {
+    return "WHERE " + case_selection(filter) + " ORDER BY c.id";
+  }
+  core::CaseFilter unlimited = filter;
+  unlimited.limit.reset();
+  return "WHERE " + case_selection(unlimited) + " ORDER BY c.requested_on DESC, c.id DESC" +
+         (filter.limit ? " LIMIT :limit" : "");
+}
+
+} // namespace
+
 void Store::for_each_case(const core::CaseFilter& filter,
                           const std::function<void(const core::Case&)>& visit) {
-  const std::string sql =
-      "SELECT " CASE_COLUMNS "WHERE " + case_selection(filter) +
-      (filter.order == core::CaseOrder::recorded ? " ORDER BY c.id"
-                                                 : " ORDER BY c.requested_on DESC, c.id DESC");
+  const std::string sql = "SELECT " CASE_COLUMNS + case_order_and_limit(filter);
   SQLite::Statement stmt(*m_db, sql);
   bind_case_selection(stmt, filter);
   core::Case c;
@@ -301,10 +314,8 @@ void Store::for_each_case_with_last_check(
   // One statement rather than a query per case: the index checks_case gives each maximum.
   const std::string sql =
       "SELECT " CASE_FIELDS ", CASE WHEN c.status = 'requested' THEN NULL ELSE (SELECT "
-      "max(k.checked_at) FROM checks AS k WHERE k.case_id = c.id) END " CASE_FROM "WHERE " +
-      case_selection(filter) +
-      (filter.order == core::CaseOrder::recorded ? " ORDER BY c.id"
-                                                 : " ORDER BY c.requested_on DESC, c.id DESC");
+      "max(k.checked_at) FROM checks AS k WHERE k.case_id = c.id) END " CASE_FROM +
+      case_order_and_limit(filter);
   SQLite::Statement stmt(*m_db, sql);
   bind_case_selection(stmt, filter);
   core::Case c;
