@@ -84,7 +84,8 @@ int main(int argc, char** argv, char** envp) {
                                                      {"always", commands::ColorMode::always},
                                                      {"never", commands::ColorMode::never}},
           CLI::ignore_case));
-  commands::register_commands(app, ctx, std::span<const char* const>(argv, static_cast<std::size_t>(argc)));
+  commands::register_commands(app, ctx,
+                              std::span<const char* const>(argv, static_cast<std::size_t>(argc)));
 
   int code = 0;
   try {

@@ -119,6 +119,7 @@ public:
   void add(std::int64_t id, std::size_t line) {
     const std::size_t index = m_deltas.size();
     if (m_runs.empty() || id != m_runs.back().first + m_runs.back().count) {
+      m_ascending = m_ascending && (m_runs.empty() || id > m_runs.back().first);
       m_runs.push_back({id, index, 0});
     }
     ++m_runs.back().count;
@@ -141,27 +142,17 @@ public:
               [](const Run& a, const Run& b) { return a.first < b.first; });
   }
 
+  // True when a row added so far kept this id; false also when that cannot be told before
+  // finish() (the ids came out of order).
+  [[nodiscard]] bool has_now(std::int64_t id) const { return m_ascending && find(id); }
+
   // The line of the row that kept this id, if a row did.
   [[nodiscard]] std::optional<std::size_t> line_of(std::int64_t id) const {
-    auto run = std::upper_bound(m_runs.begin(), m_runs.end(), id,
-                                [](std::int64_t value, const Run& r) { return value < r.first; });
-    if (run == m_runs.begin()) {
+    const auto index = find(id);
+    if (!index) {
       return std::nullopt;
     }
-    --run;
-    if (id >= run->first + run->count) {
-      return std::nullopt;
-    }
-    const std::size_t index = run->begin + static_cast<std::size_t>(id - run->first);
-    std::size_t line = m_checkpoints[index / k_every];
-    for (std::size_t i = index - index % k_every + 1; i <= index; ++i) {
-      if (m_deltas[i] == k_far) {
-        line = std::lower_bound(m_far.begin(), m_far.end(), std::pair(i, std::size_t{0}))->second;
-      } else {
-        line += m_deltas[i];
-      }
-    }
-    return line;
+    return line_at(*index);
   }
 
 private:
@@ -173,11 +164,38 @@ private:
   static constexpr std::size_t k_every = 256;
   static constexpr std::uint8_t k_far = 255;
 
+  // The index of the row that kept this id (the runs in order of their first id).
+  [[nodiscard]] std::optional<std::size_t> find(std::int64_t id) const {
+    auto run = std::upper_bound(m_runs.begin(), m_runs.end(), id,
+                                [](std::int64_t value, const Run& r) { return value < r.first; });
+    if (run == m_runs.begin()) {
+      return std::nullopt;
+    }
+    --run;
+    if (id >= run->first + run->count) {
+      return std::nullopt;
+    }
+    return run->begin + static_cast<std::size_t>(id - run->first);
+  }
+
+  [[nodiscard]] std::size_t line_at(std::size_t index) const {
+    std::size_t line = m_checkpoints[index / k_every];
+    for (std::size_t i = index - index % k_every + 1; i <= index; ++i) {
+      if (m_deltas[i] == k_far) {
+        line = std::lower_bound(m_far.begin(), m_far.end(), std::pair(i, std::size_t{0}))->second;
+      } else {
+        line += m_deltas[i];
+      }
+    }
+    return line;
+  }
+
   std::vector<Run> m_runs;
   std::vector<std::uint8_t> m_deltas;
-  std::vector<std::size_t> m_checkpoints;             // the line of every k_every-th row
+  std::vector<std::size_t> m_checkpoints;                 // the line of every k_every-th row
   std::vector<std::pair<std::size_t, std::size_t>> m_far; // (index, line) where delta is k_far
   std::size_t m_last_line = 0;
+  bool m_ascending = true;
 };
 
 // A `follows` to resolve once every case of the file is known (the case followed may come
@@ -335,6 +353,12 @@ private:
     }
     c.id = m_row.file_id.value_or(0);
     c.follows.reset();
+    // A retry mostly follows a case further up the file that kept its id: linked as it is
+    // inserted. Any other link waits for the end of the file, when every id is known.
+    const bool linked_now = m_row.file_follows && m_kept.has_now(*m_row.file_follows);
+    if (linked_now) {
+      c.follows = *m_row.file_follows;
+    }
     // Most rows are new: inserting first and looking the uuid up only when it is taken saves
     // a search of the uuid index per row.
     if (!m_importer.add_case(c)) {
@@ -368,7 +392,7 @@ private:
     if (from_sheet && !c.receipt.empty()) {
       m_importer.add_tick(c.id, {core::ChecklistItem::receipt_kept, m_rules.now});
     }
-    if (m_row.file_follows) {
+    if (m_row.file_follows && !linked_now) {
       m_pending.push_back({c.id, *m_row.file_follows, line, false});
     }
     ++m_added;

@@ -15,26 +15,13 @@ struct CommandEntry {
 
 // Every command, in the order --help lists them.
 constexpr std::array<CommandEntry, 20> k_commands{{
-    {"add", register_add},
-    {"list", register_list},
-    {"show", register_show},
-    {"check", register_check},
-    {"withdraw", register_withdraw},
-    {"reopen", register_reopen},
-    {"edit", register_edit},
-    {"tick", register_tick},
-    {"untick", register_untick},
-    {"log", register_log},
-    {"undo", register_undo},
-    {"operator", register_operator},
-    {"config", register_config},
-    {"stats", register_stats},
-    {"receipt", register_receipt},
-    {"dossier", register_dossier},
-    {"backup", register_backup},
-    {"doctor", register_doctor},
-    {"export", register_export},
-    {"import", register_import},
+    {"add", register_add},         {"list", register_list},         {"show", register_show},
+    {"check", register_check},     {"withdraw", register_withdraw}, {"reopen", register_reopen},
+    {"edit", register_edit},       {"tick", register_tick},         {"untick", register_untick},
+    {"log", register_log},         {"undo", register_undo},         {"operator", register_operator},
+    {"config", register_config},   {"stats", register_stats},       {"receipt", register_receipt},
+    {"dossier", register_dossier}, {"backup", register_backup},     {"doctor", register_doctor},
+    {"export", register_export},   {"import", register_import},
 }};
 
 // Which commands the command line needs: the one it names, none for --version before any

@@ -52,8 +52,7 @@ struct Split {
 struct Functions {
   int version;
   // Reads and validates a number (through Parse unless `split` gives it), as `add` does.
-  void (*check)(std::string_view text, std::string_view default_region, Split split,
-                Verdict& out);
+  void (*check)(std::string_view text, std::string_view default_region, Split split, Verdict& out);
   // Writes a number in international format (+994 50 123 45 67); false when it cannot be read.
   bool (*format_international)(std::string_view e164, Split split, std::string& out);
   // The calling code of a region (AZ: 994), 0 when the region is unknown.

@@ -48,8 +48,8 @@ const void* load_module_entry(std::string_view file_name, const char* entry) {
     }
     reasons = ::dlerror();
   }
-  throw Error(util::trf("cannot load {}{}; reinstall cancelog",
-                        std::string(file_name), reasons.empty() ? "" : " (" + reasons + ")"));
+  throw Error(util::trf("cannot load {}{}; reinstall cancelog", std::string(file_name),
+                        reasons.empty() ? "" : " (" + reasons + ")"));
 }
 
 } // namespace cancelog::util

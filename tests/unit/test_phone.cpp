@@ -97,8 +97,8 @@ TEST_CASE("Azerbaijani mobile numbers are grouped as libphonenumber groups them"
       REQUIRE(format_international(number) == format_international_by_library(number));
     }
   }
-  for (const char* other : {"+99450123456", "+9945012345678", "+4915123456789", "+994501234x67",
-                            "+994", ""}) {
+  for (const char* other :
+       {"+99450123456", "+9945012345678", "+4915123456789", "+994501234x67", "+994", ""}) {
     INFO(other);
     CHECK(format_international(other) == format_international_by_library(other));
   }

@@ -232,7 +232,8 @@ TEST_CASE("a version 1 database is upgraded with every record, id and rule kept"
     CHECK_THROWS(store.statement(bad).exec());
   }
   // Foreign keys are on again: a check of a case that does not exist is refused.
-  CHECK_THROWS(store.statement("INSERT INTO checks (case_id, checked_at, method, outcome, "
-                               "created_at) VALUES (99, 'x', 'sms', 'pending', 'x')")
+  CHECK_THROWS(store
+                   .statement("INSERT INTO checks (case_id, checked_at, method, outcome, "
+                              "created_at) VALUES (99, 'x', 'sms', 'pending', 'x')")
                    .exec());
 }
