@@ -27,7 +27,7 @@ std::vector<std::filesystem::path> module_candidates(std::string_view file_name)
 
 } // namespace
 
-const void* load_module_entry(std::string_view file_name, const char* entry) {
+void* load_module_entry(std::string_view file_name, const char* entry) {
   // dlopen itself is safe on any thread; the lock keeps the error text of one attempt.
   static std::mutex lock;
   const std::lock_guard guard(lock);
@@ -43,7 +43,7 @@ const void* load_module_entry(std::string_view file_name, const char* entry) {
       reasons = ::dlerror();
       continue;
     }
-    if (const void* address = ::dlsym(handle, entry)) {
+    if (void* address = ::dlsym(handle, entry)) {
       return address;
     }
     reasons = ::dlerror();

@@ -10,6 +10,6 @@ namespace cancelog::util {
 // is looked for beside the executable, in <prefix>/<libdir>/cancelog relative to it (where the
 // package installs it), then in the build tree (for tests). Loads each file once; throws
 // Error when the module cannot be found or loaded.
-const void* load_module_entry(std::string_view file_name, const char* entry);
+void* load_module_entry(std::string_view file_name, const char* entry);
 
 } // namespace cancelog::util
