@@ -270,7 +270,8 @@ int main(int argc, char** argv, char** envp) {
           },
           ""))
       ->option_text("WHEN");
-  commands::register_commands(app, ctx);
+  commands::register_commands(app, ctx,
+                              std::span<const char* const>(argv, static_cast<std::size_t>(argc)));
   name_groups(app);
   // After the commands: a subcommand takes its parent's footer when it is created.
   app.footer(_("Examples:\n"

@@ -3,11 +3,13 @@
 #include "commands/context.hpp"
 
 #include <CLI/CLI.hpp>
+#include <span>
 
 namespace cancelog::commands {
 
-// Adds every subcommand to the application, from one explicit list (registry.cpp).
-void register_commands(CLI::App& app, Context& ctx);
+// Adds the subcommands to the application, from one explicit list (registry.cpp): the one
+// the command line `args` names (argv), or all of them when it names none (for --help).
+void register_commands(CLI::App& app, Context& ctx, std::span<const char* const> args);
 
 // Each command file defines its register function; the list is in registry.cpp.
 void register_add(CLI::App& app, Context& ctx);

@@ -110,13 +110,11 @@ std::size_t export_csv(storage::Store& store, const core::CaseFilter& filter, Ex
     return rows;
   }
   render::write_case_header(csv);
-  store.for_each_case(filter, [&](const core::Case& c) {
-    // A case still "requested" has had no check.
-    const auto last_check =
-        c.status == core::Status::requested ? std::nullopt : store.last_check_at(c.id);
-    render::write_case_row(csv, c, last_check);
-    row_written(++rows);
-  });
+  store.for_each_case_with_last_check(
+      filter, [&](const core::Case& c, std::optional<util::Instant> last_check) {
+        render::write_case_row(csv, c, last_check);
+        row_written(++rows);
+      });
   return rows;
 }
 

@@ -15,10 +15,17 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
+#include <cstdint>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <streambuf>
+#include <thread>
 
 namespace cancelog::commands {
 
@@ -102,6 +109,94 @@ struct ImportIdLink {
   std::size_t line;
 };
 
+// The rows that were added with the id the file gives them: most rows, when a file goes into
+// a database that has not used its ids. Ids are kept in runs of consecutive values, and each
+// row's line as its distance from the line of the row before (one byte), so that a million
+// rows take about a megabyte rather than the 24 MB of an ImportIdLink each.
+class ImportKeptIds {
+public:
+  void add(std::int64_t id, std::size_t line) {
+    const std::size_t index = m_deltas.size();
+    if (m_runs.empty() || id != m_runs.back().first + m_runs.back().count) {
+      m_ascending = m_ascending && (m_runs.empty() || id > m_runs.back().first);
+      m_runs.push_back({id, index, 0});
+    }
+    ++m_runs.back().count;
+    std::uint8_t delta = 0;
+    if (index % k_every == 0) {
+      m_checkpoints.push_back(line);
+    } else if (line > m_last_line && line - m_last_line < k_far) {
+      delta = static_cast<std::uint8_t>(line - m_last_line);
+    } else {
+      delta = k_far;
+      m_far.emplace_back(index, line);
+    }
+    m_deltas.push_back(delta);
+    m_last_line = line;
+  }
+
+  // Call once every row is added, before line_of.
+  void finish() {
+    std::sort(m_runs.begin(), m_runs.end(),
+              [](const Run& a, const Run& b) { return a.first < b.first; });
+  }
+
+  // True when a row added so far kept this id; false also when that cannot be told before
+  // finish() (the ids came out of order).
+  [[nodiscard]] bool has_now(std::int64_t id) const { return m_ascending && find(id); }
+
+  // The line of the row that kept this id, if a row did.
+  [[nodiscard]] std::optional<std::size_t> line_of(std::int64_t id) const {
+    const auto index = find(id);
+    if (!index) {
+      return std::nullopt;
+    }
+    return line_at(*index);
+  }
+
+private:
+  struct Run {
+    std::int64_t first;
+    std::size_t begin; // index of its first row
+    std::int64_t count;
+  };
+  static constexpr std::size_t k_every = 256;
+  static constexpr std::uint8_t k_far = 255;
+
+  // The index of the row that kept this id (the runs in order of their first id).
+  [[nodiscard]] std::optional<std::size_t> find(std::int64_t id) const {
+    auto run = std::upper_bound(m_runs.begin(), m_runs.end(), id,
+                                [](std::int64_t value, const Run& r) { return value < r.first; });
+    if (run == m_runs.begin()) {
+      return std::nullopt;
+    }
+    --run;
+    if (id >= run->first + run->count) {
+      return std::nullopt;
+    }
+    return run->begin + static_cast<std::size_t>(id - run->first);
+  }
+
+  [[nodiscard]] std::size_t line_at(std::size_t index) const {
+    std::size_t line = m_checkpoints[index / k_every];
+    for (std::size_t i = index - index % k_every + 1; i <= index; ++i) {
+      if (m_deltas[i] == k_far) {
+        line = std::lower_bound(m_far.begin(), m_far.end(), std::pair(i, std::size_t{0}))->second;
+      } else {
+        line += m_deltas[i];
+      }
+    }
+    return line;
+  }
+
+  std::vector<Run> m_runs;
+  std::vector<std::uint8_t> m_deltas;
+  std::vector<std::size_t> m_checkpoints;                 // the line of every k_every-th row
+  std::vector<std::pair<std::size_t, std::size_t>> m_far; // (index, line) where delta is k_far
+  std::size_t m_last_line = 0;
+  bool m_ascending = true;
+};
+
 // A `follows` to resolve once every case of the file is known (the case followed may come
 // later in the file).
 struct ImportPendingFollow {
@@ -122,13 +217,19 @@ public:
                               {"format", format == ImportFormat::csv ? "csv" : "json"}}
                        .dump()) {}
 
-  // Validates a case of the file and, when it and every one before it are good, writes it.
-  void add(const core::RawCase& raw, std::size_t line) {
+  // Takes a case of the file validated elsewhere (`errors` empty when it is good): writes it
+  // when it and every one before it are good. The row's storage is kept for reuse.
+  void add_validated(core::ImportedCase& row, std::vector<core::FieldError>& errors,
+                     std::size_t line) {
     ++m_rows;
-    if (core::validate_case(raw, m_rules, m_row, m_field_errors)) {
+    if (errors.empty()) {
+      std::swap(row, m_row);
       apply(line);
+      std::swap(row, m_row);
     } else {
+      std::swap(errors, m_field_errors);
       field_errors(line);
+      std::swap(errors, m_field_errors);
     }
   }
   void add(const core::Json& element, std::size_t line) {
@@ -201,6 +302,8 @@ public:
 
   // The number of errors so far.
   [[nodiscard]] std::size_t error_count() const { return m_error_count; }
+  // What validation needs to know, for the threads that validate rows.
+  [[nodiscard]] const core::ImportRules& rules() const { return m_rules; }
 
 private:
   static core::ImportRules make_rules(Context& ctx) {
@@ -224,7 +327,12 @@ private:
   }
 
   void link(std::size_t line, std::int64_t case_id) {
-    if (m_row.file_id) {
+    if (!m_row.file_id) {
+      return;
+    }
+    if (case_id == *m_row.file_id && m_importer.is_new(case_id)) {
+      m_kept.add(case_id, line);
+    } else {
       m_links.push_back({*m_row.file_id, case_id, line});
     }
   }
@@ -234,26 +342,33 @@ private:
       return; // nothing will be written: only look for more errors
     }
     core::Case& c = m_row.c;
-    if (!c.uuid.empty()) {
-      if (const auto existing = m_store.case_id_by_uuid(c.uuid)) {
-        if (m_importer.is_new(*existing)) {
-          error(line, "uuid", _("the same uuid is on an earlier line of this file"));
-          return;
-        }
-        link(line, *existing);
-        if (m_options.update) {
-          update(*existing, line);
-        } else {
-          ++m_skipped;
-        }
-        return;
-      }
-    } else {
+    if (c.uuid.empty()) {
       c.uuid = util::make_uuid();
     }
     c.id = m_row.file_id.value_or(0);
     c.follows.reset();
-    m_importer.add_case(c);
+    // A retry mostly follows a case further up the file that kept its id: linked as it is
+    // inserted. Any other link waits for the end of the file, when every id is known.
+    const bool linked_now = m_row.file_follows && m_kept.has_now(*m_row.file_follows);
+    if (linked_now) {
+      c.follows = *m_row.file_follows;
+    }
+    // Most rows are new: inserting first and looking the uuid up only when it is taken saves
+    // a search of the uuid index per row.
+    if (!m_importer.add_case(c)) {
+      const auto existing = m_store.case_id_by_uuid(c.uuid);
+      if (m_importer.is_new(*existing)) {
+        error(line, "uuid", _("the same uuid is on an earlier line of this file"));
+        return;
+      }
+      link(line, *existing);
+      if (m_options.update) {
+        update(*existing, line);
+      } else {
+        ++m_skipped;
+      }
+      return;
+    }
     link(line, c.id);
     m_outcomes.clear();
     for (auto& check : m_row.checks) {
@@ -271,7 +386,7 @@ private:
     if (from_sheet && !c.receipt.empty()) {
       m_importer.add_tick(c.id, {core::ChecklistItem::receipt_kept, m_rules.now});
     }
-    if (m_row.file_follows) {
+    if (m_row.file_follows && !linked_now) {
       m_pending.push_back({c.id, *m_row.file_follows, line, false});
     }
     ++m_added;
@@ -361,14 +476,23 @@ private:
 
   // Sets each `follows` to the case the file's id became; refuses an id given twice.
   void resolve_links() {
+    m_kept.finish();
     std::sort(m_links.begin(), m_links.end(), [](const auto& a, const auto& b) {
       return a.file_id != b.file_id ? a.file_id < b.file_id : a.line < b.line;
     });
-    for (std::size_t i = 1; i < m_links.size(); ++i) {
-      if (m_links[i].file_id == m_links[i - 1].file_id) {
-        error(m_links[i].line, "id",
-              util::trf("case id {} is also on line {}; each case appears once", m_links[i].file_id,
-                        m_links[i - 1].line));
+    // A row that kept an id came before any other row with that id (which found it taken).
+    for (std::size_t i = 0; i < m_links.size(); ++i) {
+      const auto& link = m_links[i];
+      std::optional<std::size_t> earlier;
+      if (i > 0 && m_links[i - 1].file_id == link.file_id) {
+        earlier = m_links[i - 1].line;
+      } else {
+        earlier = m_kept.line_of(link.file_id);
+      }
+      if (earlier) {
+        error(link.line, "id",
+              util::trf("case id {} is also on line {}; each case appears once", link.file_id,
+                        *earlier));
       }
     }
     if (m_error_count > 0) {
@@ -379,8 +503,13 @@ private:
       const auto found = std::lower_bound(
           m_links.begin(), m_links.end(), pending.file_follows,
           [](const ImportIdLink& link, std::int64_t id) { return link.file_id < id; });
-      if (found == m_links.end() || found->file_id != pending.file_follows ||
-          found->case_id == pending.case_id) {
+      std::optional<std::int64_t> target;
+      if (found != m_links.end() && found->file_id == pending.file_follows) {
+        target = found->case_id;
+      } else if (m_kept.line_of(pending.file_follows)) {
+        target = pending.file_follows;
+      }
+      if (!target || *target == pending.case_id) {
         if (++dropped <= 5) {
           m_ctx.warn(util::trf("{}: line {}: follows case {}, which is not in the file; the "
                                "link is left out",
@@ -389,12 +518,12 @@ private:
         continue;
       }
       if (!pending.existing) {
-        m_importer.set_follows(pending.case_id, found->case_id);
+        m_importer.set_follows(pending.case_id, *target);
         continue;
       }
       const core::Case before = *m_store.find_case(pending.case_id);
       core::Case after = before;
-      after.follows = found->case_id;
+      after.follows = *target;
       if (m_store.update_case(m_change, before, after) > 0 && m_unchanged > 0) {
         --m_unchanged;
         ++m_updated;
@@ -450,7 +579,9 @@ private:
   core::ImportedCase m_row;
   std::vector<core::FieldError> m_field_errors;
   std::vector<core::Outcome> m_outcomes;
+  // Rows whose case has another id than the file's (renumbered, or an existing case).
   std::vector<ImportIdLink> m_links;
+  ImportKeptIds m_kept;
   std::vector<ImportPendingFollow> m_pending;
   std::size_t m_rows = 0;
   std::size_t m_added = 0;
@@ -524,11 +655,216 @@ bool import_row_is_blank(const util::CsvRecord& record) {
                      [](const std::string& field) { return util::trim(field).empty(); });
 }
 
+// One row of a CSV file, read and validated.
+struct ImportCsvRow {
+  std::size_t line = 0;
+  // The row as a whole is wrong (its width); else errors holds what validation found.
+  std::string row_error;
+  core::ImportedCase value;
+  std::vector<core::FieldError> errors;
+};
+
+// Rows in the order of the file, as the reading side hands them to the writing side.
+struct ImportCsvBatch {
+  std::vector<ImportCsvRow> rows;
+  std::size_t used = 0;
+  std::size_t bytes_read = 0;
+};
+
+// Rows per batch: large enough that handing a batch over costs nothing per row, small enough
+// that the batches in flight hold little memory.
+constexpr std::size_t k_import_batch_rows = 256;
+// Batches in flight between the reading and the writing thread.
+constexpr std::size_t k_import_batches = 8;
+
+// Reads the rows of a CSV file after its header and validates them: pure work, which may run
+// on a thread of its own while the writing thread inserts the rows validated before.
+class ImportCsvSource {
+public:
+  ImportCsvSource(util::CsvReader& reader, const ImportHeader& header,
+                  const core::ImportRules& rules)
+      : m_reader(reader), m_header(header), m_rules(rules) {}
+
+  // Fills the batch with the next rows; returns false once the file is read (or unreadable:
+  // then fatal() says why).
+  bool fill(ImportCsvBatch& batch) {
+    batch.used = 0;
+    if (m_done) {
+      return false;
+    }
+    while (batch.used < k_import_batch_rows) {
+      const auto more = m_reader.next(m_record);
+      if (!more || !*more) {
+        if (!more) {
+          m_fatal = more.error();
+        }
+        m_done = true;
+        break;
+      }
+      if (import_row_is_blank(m_record)) {
+        continue; // a spreadsheet's empty row
+      }
+      if (batch.rows.size() <= batch.used) {
+        batch.rows.resize(batch.used + 1);
+      }
+      validate(batch.rows[batch.used++]);
+    }
+    batch.bytes_read = m_reader.bytes_read();
+    return batch.used > 0 || !m_done;
+  }
+
+  // Why the file could not be read to its end.
+  [[nodiscard]] const std::optional<std::string>& fatal() const { return m_fatal; }
+
+private:
+  void validate(ImportCsvRow& row) {
+    row.line = m_record.line;
+    row.row_error.clear();
+    row.errors.clear();
+    if (m_record.fields.size() != m_header.width) {
+      row.row_error = util::trf("the row has {} fields but the header has {}; a comma or a quote "
+                                "may be missing or too many",
+                                m_record.fields.size(), m_header.width);
+      return;
+    }
+    for (std::size_t i = 0; i < core::k_case_column_count; ++i) {
+      const int at = m_header.index[i];
+      m_raw.cells[i] = at < 0 ? std::nullopt
+                              : std::optional(util::strip_formula_guard(
+                                    m_record.fields[static_cast<std::size_t>(at)]));
+    }
+    core::validate_case(m_raw, m_rules, row.value, row.errors);
+  }
+
+  util::CsvReader& m_reader;
+  const ImportHeader& m_header;
+  const core::ImportRules& m_rules;
+  util::CsvRecord m_record;
+  core::RawCase m_raw;
+  std::optional<std::string> m_fatal;
+  bool m_done = false;
+};
+
+// Runs an ImportCsvSource on a thread of its own: batches go round between a full and an
+// empty queue, so that the reading side stays at most k_import_batches ahead and the rows
+// reach the writing side in the order of the file.
+class ImportCsvThread {
+public:
+  explicit ImportCsvThread(ImportCsvSource& source) : m_source(source) {
+    for (std::size_t i = 0; i < k_import_batches; ++i) {
+      m_empty.push_back(std::make_unique<ImportCsvBatch>());
+    }
+    m_thread = std::thread([this] { run(); });
+  }
+  ~ImportCsvThread() {
+    {
+      const std::lock_guard lock(m_mutex);
+      m_stop = true;
+    }
+    m_changed.notify_all();
+    m_thread.join();
+  }
+  ImportCsvThread(const ImportCsvThread&) = delete;
+  ImportCsvThread& operator=(const ImportCsvThread&) = delete;
+
+  // The next batch of rows, or nullptr after the last; rethrows what the reading side threw.
+  std::unique_ptr<ImportCsvBatch> next() {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] { return !m_full.empty() || m_finished; });
+    if (m_full.empty()) {
+      if (m_failure) {
+        std::rethrow_exception(m_failure);
+      }
+      return nullptr;
+    }
+    auto batch = std::move(m_full.front());
+    m_full.pop_front();
+    return batch;
+  }
+  // Hands a batch back for reuse.
+  void recycle(std::unique_ptr<ImportCsvBatch> batch) {
+    {
+      const std::lock_guard lock(m_mutex);
+      m_empty.push_back(std::move(batch));
+    }
+    m_changed.notify_all();
+  }
+
+private:
+  void run() {
+    try {
+      for (;;) {
+        std::unique_ptr<ImportCsvBatch> batch;
+        {
+          std::unique_lock lock(m_mutex);
+          m_changed.wait(lock, [&] { return !m_empty.empty() || m_stop; });
+          if (m_stop) {
+            break;
+          }
+          batch = std::move(m_empty.back());
+          m_empty.pop_back();
+        }
+        const bool more = m_source.fill(*batch);
+        {
+          const std::lock_guard lock(m_mutex);
+          if (batch->used > 0) {
+            m_full.push_back(std::move(batch));
+          }
+        }
+        m_changed.notify_all();
+        if (!more) {
+          break;
+        }
+      }
+    } catch (...) {
+      const std::lock_guard lock(m_mutex);
+      m_failure = std::current_exception();
+    }
+    {
+      const std::lock_guard lock(m_mutex);
+      m_finished = true;
+    }
+    m_changed.notify_all();
+  }
+
+  ImportCsvSource& m_source;
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::deque<std::unique_ptr<ImportCsvBatch>> m_full;
+  std::vector<std::unique_ptr<ImportCsvBatch>> m_empty;
+  std::exception_ptr m_failure;
+  bool m_finished = false;
+  bool m_stop = false;
+  std::thread m_thread;
+};
+
+// Hands the rows of a batch to the importer, in order.
+void import_batch(ImportCsvBatch& batch, Importer& importer) {
+  importer.progress(batch.bytes_read);
+  for (std::size_t i = 0; i < batch.used; ++i) {
+    auto& row = batch.rows[i];
+    if (!row.row_error.empty()) {
+      importer.error(row.line, "", row.row_error);
+      continue;
+    }
+    importer.add_validated(row.value, row.errors, row.line);
+  }
+}
+
+// True when rows are validated on a thread of their own: on a machine with more than one
+// core, unless CANCELOG_IMPORT_THREADS=1 asks for one thread (the result is the same).
+bool import_in_parallel(const Context& ctx) {
+  if (const auto threads = ctx.env.get("CANCELOG_IMPORT_THREADS")) {
+    return *threads != "1";
+  }
+  return std::thread::hardware_concurrency() > 1;
+}
+
 std::optional<std::string> import_csv(std::istream& in, Importer& importer, Context& ctx,
                                       const std::string& name) {
   util::CsvReader reader(in);
   util::CsvRecord record;
-  auto more = reader.next(record);
+  const auto more = reader.next(record);
   if (!more) {
     return more.error();
   }
@@ -540,37 +876,22 @@ std::optional<std::string> import_csv(std::istream& in, Importer& importer, Cont
     // Every row would repeat the header's mistake.
     return util::trf("line {}: the header cannot be used", record.line);
   }
-  std::size_t rows = 0;
-  core::RawCase raw;
-  for (;;) {
-    more = reader.next(record);
-    if (!more) {
-      return more.error();
+  // Validation (libphonenumber above all) runs beside the writing of the rows before it; the
+  // rows, their errors and so the database and the report are the same either way.
+  ImportCsvSource source(reader, header, importer.rules());
+  if (import_in_parallel(ctx)) {
+    ImportCsvThread thread(source);
+    while (auto batch = thread.next()) {
+      import_batch(*batch, importer);
+      thread.recycle(std::move(batch));
     }
-    if (!*more) {
-      return std::nullopt;
+  } else {
+    ImportCsvBatch batch;
+    while (source.fill(batch)) {
+      import_batch(batch, importer);
     }
-    if (++rows % 4096 == 0) {
-      importer.progress(reader.bytes_read());
-    }
-    if (import_row_is_blank(record)) {
-      continue; // a spreadsheet's empty row
-    }
-    if (record.fields.size() != header.width) {
-      importer.error(record.line, "",
-                     util::trf("the row has {} fields but the header has {}; a comma or a "
-                               "quote may be missing or too many",
-                               record.fields.size(), header.width));
-      continue;
-    }
-    for (std::size_t i = 0; i < core::k_case_column_count; ++i) {
-      const int at = header.index[i];
-      raw.cells[i] = at < 0 ? std::nullopt
-                            : std::optional(util::strip_formula_guard(
-                                  record.fields[static_cast<std::size_t>(at)]));
-    }
-    importer.add(raw, record.line);
   }
+  return source.fatal();
 }
 
 std::optional<std::string> import_json(std::istream& in, Importer& importer,

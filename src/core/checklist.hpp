@@ -18,7 +18,7 @@ bool is_after_item(ChecklistItem item);
 // number-dead, sim-destroyed, and final-bill-settled for postpaid. receipt-kept is not among
 // them: it ticks itself when a receipt is recorded, and a receipt that was never kept cannot
 // be kept later, so reminding of it every day would only be noise (`add` warns instead).
-// schema/0002_reminders.sql spells the same rule in SQL.
+// schema/0003_reminders.sql spells the same rule in SQL.
 std::vector<ChecklistItem> after_todo_items(Card card);
 
 // The items of after_todo_items(card) that are not among `ticked`.

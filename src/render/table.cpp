@@ -28,7 +28,13 @@ Table::Table(std::vector<Column> columns) : m_columns(std::move(columns)) {}
 void Table::add_row(std::vector<Cell> cells) {
   cells.resize(m_columns.size(), Cell(""));
   for (auto& cell : cells) {
-    cell.text = util::one_line(cell.text);
+    // In place: a list of ten thousand rows has a hundred thousand cells.
+    for (char& c : cell.text) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+        c = ' ';
+      }
+    }
+    cell.width = util::display_width(cell.text);
   }
   m_rows.push_back(std::move(cells));
 }
@@ -36,12 +42,15 @@ void Table::add_row(std::vector<Cell> cells) {
 void Table::render(std::ostream& out, bool color, std::optional<std::size_t> width) const {
   const std::size_t n = m_columns.size();
   std::vector<std::size_t> widths(n, 0);
+  std::vector<Cell> headers;
   for (std::size_t i = 0; i < n; ++i) {
-    widths[i] = util::display_width(m_columns[i].header);
+    headers.emplace_back(m_columns[i].header, "1");
+    headers.back().width = util::display_width(m_columns[i].header);
+    widths[i] = headers.back().width;
   }
   for (const auto& row : m_rows) {
     for (std::size_t i = 0; i < n; ++i) {
-      widths[i] = std::max(widths[i], util::display_width(row[i].text));
+      widths[i] = std::max(widths[i], row[i].width);
     }
   }
   if (width) {
@@ -57,50 +66,48 @@ void Table::render(std::ostream& out, bool color, std::optional<std::size_t> wid
       }
     }
   }
-  const auto write_row = [&](const std::vector<std::string>& texts,
-                             const std::vector<std::string_view>& styles) {
-    std::string line;
+  std::string line;
+  std::string cut;
+  const auto write_row = [&](const std::vector<Cell>& cells) {
+    line.clear();
     for (std::size_t i = 0; i < n; ++i) {
       if (i > 0) {
         line.append(k_gap, ' ');
       }
-      std::string text = util::truncate_to_width(texts[i], widths[i]);
-      const bool last = i + 1 == n;
-      std::string padded;
-      if (m_columns[i].align == Align::right) {
-        padded = util::pad_left(text, widths[i]);
-      } else {
-        padded = last ? text : util::pad_right(text, widths[i]);
+      std::string_view text = cells[i].text;
+      std::size_t shown = cells[i].width;
+      if (shown > widths[i]) {
+        cut = util::truncate_to_width(text, widths[i]);
+        text = cut;
+        shown = util::display_width(cut);
       }
+      const std::size_t pad = widths[i] - std::min(shown, widths[i]);
+      const bool right = m_columns[i].align == Align::right;
       // Style the text only, not the padding, so that underlines stay tidy.
-      const std::size_t pad = padded.size() - text.size();
-      if (m_columns[i].align == Align::right) {
+      const bool styled_text = color && !cells[i].style.empty() && !text.empty();
+      if (right) {
         line.append(pad, ' ');
-        line += styled(text, styles[i], color);
-      } else {
-        line += styled(text, styles[i], color);
+      }
+      if (styled_text) {
+        line.append("\x1b[").append(cells[i].style).append(1, 'm');
+      }
+      line.append(text);
+      if (styled_text) {
+        line.append("\x1b[0m");
+      }
+      if (!right && i + 1 < n) {
         line.append(pad, ' ');
       }
     }
     while (!line.empty() && line.back() == ' ') {
       line.pop_back();
     }
-    out << line << '\n';
+    line += '\n';
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
   };
-  std::vector<std::string> headers;
-  std::vector<std::string_view> header_styles(n, "1");
-  for (const auto& column : m_columns) {
-    headers.push_back(column.header);
-  }
-  write_row(headers, header_styles);
-  std::vector<std::string> texts(n);
-  std::vector<std::string_view> styles(n);
+  write_row(headers);
   for (const auto& row : m_rows) {
-    for (std::size_t i = 0; i < n; ++i) {
-      texts[i] = row[i].text;
-      styles[i] = row[i].style;
-    }
-    write_row(texts, styles);
+    write_row(row);
   }
 }
 

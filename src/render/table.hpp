@@ -17,6 +17,8 @@ struct Cell {
   Cell(const char* text_) : text(text_) {} // NOLINT(google-explicit-constructor)
   std::string text;
   std::string_view style;
+  // The display width of the text, worked out when the cell joins a table.
+  std::size_t width = 0;
 };
 
 // A plain-text table aligned by display width (wide characters take two columns, combining

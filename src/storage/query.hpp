@@ -43,10 +43,13 @@ void bind_optional(SQLite::Statement& stmt, int index, const std::optional<T>& v
   }
 }
 
+// The text of a column, valid until the statement moves on.
+std::string_view column_view(const SQLite::Column& column);
+
 // Reads a stored enumeration value; a value the CHECK constraints would not allow means the
 // file was edited by hand.
 template <class E> E column_enum(const SQLite::Column& column) {
-  const auto value = core::parse_enum<E>(column.getString());
+  const auto value = core::parse_enum<E>(column_view(column));
   if (!value) {
     throw Error("database holds an unknown value '" + column.getString() + "' in column " +
                 column.getName() + "; run 'cancelog doctor'");
@@ -59,8 +62,6 @@ util::Date column_date(const SQLite::Column& column);
 std::optional<util::Date> column_optional_date(const SQLite::Column& column);
 util::Instant column_instant(const SQLite::Column& column);
 std::optional<std::int64_t> column_optional_int(const SQLite::Column& column);
-// The text of a column, valid until the statement moves on.
-std::string_view column_view(const SQLite::Column& column);
 
 // Reads the columns of CASE_COLUMNS (store_cases.cpp) into a case, reusing its strings.
 void read_case_into(SQLite::Statement& row, core::Case& c);

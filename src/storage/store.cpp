@@ -134,16 +134,36 @@ void Store::migrate() {
   if (version > 0) {
     backup_before_upgrade(version);
   }
+  // A migration may rebuild a table (SQLite's way to change a constraint): with foreign keys
+  // on, dropping the old table would cascade into the rows that refer to it. They are off
+  // while the migrations run (the setting cannot change inside a transaction), and each
+  // migration must leave no more broken references than it found, or it is rolled back.
+  m_db->exec("PRAGMA foreign_keys = OFF");
+  const auto broken_references = [&] {
+    SQLite::Statement check(*m_db, "PRAGMA foreign_key_check");
+    std::size_t count = 0;
+    while (check.executeStep()) {
+      ++count;
+    }
+    return count;
+  };
   for (int next = version + 1; next <= latest; ++next) {
     SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
     // Another process may have upgraded while this one waited for the lock.
     if (schema_version() >= next) {
       continue;
     }
+    const std::size_t broken_before = next == 1 ? 0 : broken_references();
     m_db->exec(std::string(k_migrations[static_cast<std::size_t>(next - 1)].sql));
+    if (next > 1 && broken_references() > broken_before) {
+      throw Error(util::trf("upgrading {} to schema version {} would break references between "
+                            "records; nothing was changed; report this to the developers",
+                            util::quote(m_path.string()), next));
+    }
     m_db->exec("PRAGMA user_version = " + std::to_string(next));
     tx.commit();
   }
+  m_db->exec("PRAGMA foreign_keys = ON");
 }
 
 void Store::backup_before_upgrade(int from_version) {

@@ -84,6 +84,11 @@ public:
   // reused between calls: copy it to keep it.
   void for_each_case(const core::CaseFilter& filter,
                      const std::function<void(const core::Case&)>& visit);
+  // The same, with the instant of each case's last check (none for a case still requested),
+  // read in the same statement.
+  void for_each_case_with_last_check(
+      const core::CaseFilter& filter,
+      const std::function<void(const core::Case&, std::optional<util::Instant>)>& visit);
   // Calls `visit` for each check of the cases the filter selects, by case id and then in the
   // order the checks were made, with the number of the check's case.
   void for_each_check(const core::CaseFilter& filter,
@@ -239,8 +244,10 @@ public:
 
   // Inserts a new case; its id is kept when it is above every id the database had used and
   // still free, else it gets the next id; fills in c.id. Every other field is stored as given
-  // (created_at and updated_at too: they say when the case was first recorded).
-  std::int64_t add_case(core::Case& c);
+  // (created_at and updated_at too: they say when the case was first recorded). Returns false,
+  // having written nothing, when a case with the same uuid exists (the caller looks it up only
+  // then, which spares a search per new case).
+  bool add_case(core::Case& c);
   // Inserts a check of a case added by this import; its id is kept on the same terms.
   void add_check(core::Check& check);
   // Ticks an item of a case added by this import.

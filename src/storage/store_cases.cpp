@@ -171,10 +171,12 @@ namespace {
 
 using namespace detail;
 
-#define CASE_COLUMNS                                                                               \
+#define CASE_FIELDS                                                                                \
   "c.id, c.uuid, c.number, c.number_raw, c.operator_id, o.name, c.operator_inferred, c.card, "     \
   "c.channel, c.requested_on, c.receipt, c.status, c.next_check_on, c.note, c.follows, "           \
-  "c.created_at, c.updated_at FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
+  "c.created_at, c.updated_at "
+#define CASE_FROM "FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
+#define CASE_COLUMNS CASE_FIELDS CASE_FROM
 
 core::Case read_case(SQLite::Statement& row) {
   core::Case c;
@@ -281,18 +283,50 @@ std::optional<core::Case> Store::find_case_by_uuid(std::string_view uuid) {
   return first_case(q);
 }
 
+namespace {
+
+// WHERE and ORDER BY of a filter's cases. In the order `list` shows them, --limit is a plain
+// LIMIT; in id order it needs the selection's subquery (the newest requests, visited by id).
+std::string case_order_and_limit(const core::CaseFilter& filter) {
+  if (filter.order == core::CaseOrder::recorded) {
+    return "WHERE " + case_selection(filter) + " ORDER BY c.id";
+  }
+  core::CaseFilter unlimited = filter;
+  unlimited.limit.reset();
+  return "WHERE " + case_selection(unlimited) + " ORDER BY c.requested_on DESC, c.id DESC" +
+         (filter.limit ? " LIMIT :limit" : "");
+}
+
+} // namespace
+
 void Store::for_each_case(const core::CaseFilter& filter,
                           const std::function<void(const core::Case&)>& visit) {
-  const std::string sql =
-      "SELECT " CASE_COLUMNS "WHERE " + case_selection(filter) +
-      (filter.order == core::CaseOrder::recorded ? " ORDER BY c.id"
-                                                 : " ORDER BY c.requested_on DESC, c.id DESC");
+  const std::string sql = "SELECT " CASE_COLUMNS + case_order_and_limit(filter);
   SQLite::Statement stmt(*m_db, sql);
   bind_case_selection(stmt, filter);
   core::Case c;
   while (stmt.executeStep()) {
     read_case_into(stmt, c);
     visit(c);
+  }
+}
+
+void Store::for_each_case_with_last_check(
+    const core::CaseFilter& filter,
+    const std::function<void(const core::Case&, std::optional<util::Instant>)>& visit) {
+  // One statement rather than a query per case: the index checks_case gives each maximum.
+  const std::string sql =
+      "SELECT " CASE_FIELDS ", CASE WHEN c.status = 'requested' THEN NULL ELSE (SELECT "
+      "max(k.checked_at) FROM checks AS k WHERE k.case_id = c.id) END " CASE_FROM +
+      case_order_and_limit(filter);
+  SQLite::Statement stmt(*m_db, sql);
+  bind_case_selection(stmt, filter);
+  core::Case c;
+  constexpr int k_last_check = 17;
+  while (stmt.executeStep()) {
+    read_case_into(stmt, c);
+    const auto last = stmt.getColumn(k_last_check);
+    visit(c, last.isNull() ? std::nullopt : std::optional(column_instant(last)));
   }
 }
 

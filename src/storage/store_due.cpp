@@ -37,7 +37,7 @@ void Store::for_each_reminder(util::Date until,
 }
 
 void Store::for_each_after_todo(const std::function<void(const core::AfterTodo&)>& visit) {
-  // Through the partial index cases_after_todo (schema/0002_reminders.sql): only the cases
+  // Through the partial index cases_after_todo (schema/0003_reminders.sql): only the cases
   // that have something left, never every confirmed case.
   Query q(*this, "SELECT c.id, c.uuid, c.number, o.name, c.card, "
                  "(SELECT group_concat(t.item) FROM checklist AS t WHERE t.case_id = c.id) "

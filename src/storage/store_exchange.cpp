@@ -68,10 +68,13 @@ void importer_bind(SQLite::Statement& stmt, int index, std::string_view name) {
 CaseImporter::CaseImporter(Store& store, Change& change, std::string event_json)
     : m_store(store), m_change(change), m_event_json(std::move(event_json)) {
   auto& db = store.database();
-  // A large import rewrites index pages all over the file (uuids are random): a larger page
-  // cache for the length of the import keeps them in memory instead of spilling to the WAL.
+  // A large import writes index pages all over the file (uuids and numbers are random), and
+  // a page that does not fit in the cache is spilled to the WAL and read back. A larger cache
+  // spills less but is resident memory: 6 MiB keeps an import of a million cases within a
+  // few MiB of one of ten thousand (docs/performance.md has the figures), where the 64 MiB
+  // of earlier versions made the import of a million cases take 3.5 times as much memory.
   m_cache_pages = db.execAndGet("PRAGMA cache_size").getInt();
-  db.exec("PRAGMA cache_size = -65536");
+  db.exec("PRAGMA cache_size = -6144");
   m_case_floor = importer_highest_id(
       db, "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cases'), 0), "
           "coalesce((SELECT max(id) FROM cases), 0))");
@@ -100,27 +103,37 @@ CaseImporter::~CaseImporter() {
 
 std::int64_t CaseImporter::insert_row(SQLite::Statement& insert, std::int64_t wanted_id,
                                       std::int64_t floor) {
-  if (wanted_id > floor) {
-    insert.bind(1, wanted_id);
+  const auto step = [&] {
     const int rc = insert.tryExecuteStep();
-    if (rc == SQLITE_DONE) {
-      insert.tryReset();
-      return wanted_id;
-    }
     const int extended = sqlite3_extended_errcode(m_store.database().getHandle());
     insert.tryReset();
-    if (extended != SQLITE_CONSTRAINT_PRIMARYKEY) {
-      throw SQLite::Exception(m_store.database().getHandle(), rc);
+    if (rc == SQLITE_DONE) {
+      return 0;
+    }
+    if (extended == SQLITE_CONSTRAINT_PRIMARYKEY || extended == SQLITE_CONSTRAINT_UNIQUE) {
+      return extended;
+    }
+    throw SQLite::Exception(m_store.database().getHandle(), rc);
+  };
+  if (wanted_id > floor) {
+    insert.bind(1, wanted_id);
+    const int conflict = step();
+    if (conflict == 0) {
+      return wanted_id;
+    }
+    if (conflict == SQLITE_CONSTRAINT_UNIQUE) {
+      return 0;
     }
     // Taken by a case of this same import: the next id will do.
   }
   insert.bind(1); // NULL: the next id
-  insert.exec();
-  insert.tryReset();
+  if (step() != 0) {
+    return 0; // only a UNIQUE column can clash with a new id
+  }
   return m_store.database().getLastInsertRowid();
 }
 
-std::int64_t CaseImporter::add_case(core::Case& c) {
+bool CaseImporter::add_case(core::Case& c) {
   auto& q = *m_insert_case;
   std::array<char, util::k_date_chars + 1> requested{};
   std::array<char, util::k_date_chars + 1> next{};
@@ -149,8 +162,11 @@ std::int64_t CaseImporter::add_case(core::Case& c) {
   detail::bind_optional(q, 14, c.follows);
   importer_bind(q, 15, created.data());
   importer_bind(q, 16, updated.data());
-  c.id = insert_row(q, c.id, m_case_floor);
-
+  const std::int64_t id = insert_row(q, c.id, m_case_floor);
+  if (id == 0) {
+    return false; // the uuid is taken
+  }
+  c.id = id;
   if (m_run_last != 0 && c.id == m_run_last + 1) {
     m_run_last = c.id;
   } else {
@@ -158,7 +174,7 @@ std::int64_t CaseImporter::add_case(core::Case& c) {
     m_run_first = c.id;
     m_run_last = c.id;
   }
-  return c.id;
+  return true;
 }
 
 void CaseImporter::add_check(core::Check& check) {
@@ -176,6 +192,9 @@ void CaseImporter::add_check(core::Check& check) {
   q.bind(8, check.imported ? 1 : 0);
   importer_bind(q, 9, created.data());
   check.id = insert_row(q, check.id, m_check_floor);
+  if (check.id == 0) {
+    throw Error("a check of an imported case clashes with a stored one; run 'cancelog doctor'");
+  }
 }
 
 void CaseImporter::add_tick(std::int64_t case_id, const core::Tick& tick) {

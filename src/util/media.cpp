@@ -1,45 +1,34 @@
 #include "util/media.hpp"
 
-#include <magic.h>
-#include <memory>
-#include <type_traits>
+#include "util/error.hpp"
+#include "util/files_module.hpp"
+#include "util/module.hpp"
 
 namespace cancelog::util {
 
 namespace {
-
 constexpr const char* k_unknown_media_type = "application/octet-stream";
-
-struct MagicCloser {
-  void operator()(magic_t cookie) const { magic_close(cookie); }
-};
-using MagicCookie = std::unique_ptr<std::remove_pointer_t<magic_t>, MagicCloser>;
-
-// Loads the magic database once per process (it takes a few milliseconds); null when it is
-// missing, so that adding a file never fails for want of a media type.
-magic_t magic_cookie() {
-  static const MagicCookie cookie = [] {
-    MagicCookie c(magic_open(MAGIC_MIME_TYPE));
-    if (c && magic_load(c.get(), nullptr) != 0) {
-      c.reset();
-    }
-    return c;
-  }();
-  return cookie.get();
-}
-
 } // namespace
 
+const files_module::Functions& files_library() {
+  static const files_module::Functions* const functions = [] {
+    using Entry = const files_module::Functions* (*)();
+    const auto entry = reinterpret_cast<Entry>( // NOLINT: dlsym gives an untyped address
+        load_module_entry(files_module::k_file, files_module::k_entry));
+    const files_module::Functions* loaded = entry();
+    if (loaded == nullptr || loaded->version != files_module::k_version) {
+      throw Error(std::string(files_module::k_file) +
+                  " is of another cancelog version; reinstall cancelog");
+    }
+    return loaded;
+  }();
+  return *functions;
+}
+
 std::string media_type(std::string_view bytes) {
-  magic_t cookie = magic_cookie();
-  if (cookie == nullptr) {
-    return k_unknown_media_type;
-  }
-  const char* type = magic_buffer(cookie, bytes.data(), bytes.size());
-  if (type == nullptr || *type == '\0') {
-    return k_unknown_media_type;
-  }
-  return type;
+  std::string type;
+  files_library().media_type(bytes.data(), bytes.size(), type);
+  return type.empty() ? k_unknown_media_type : type;
 }
 
 } // namespace cancelog::util

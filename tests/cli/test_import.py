@@ -312,3 +312,49 @@ def test_missing_or_unreadable_file(seeded, tmp_path):
     r = seeded.run("import", tmp_path)
     assert_one_error_line(r)
     assert "is a folder" in r.err
+
+# --- Validation on a second thread ------------------------------------------------------------
+
+def many_rows(n, bad_every=0):
+    """n cases over several of the importer's batches, with ids, uuids, links and notes that
+    span lines; with bad_every, every so many rows carry a mistake of another kind."""
+    header = ["id", "uuid", "number", "operator", "channel", "requested_on", "status", "note",
+              "follows"]
+    table = [header]
+    for i in range(1, n + 1):
+        number = f"+99450{2000000 + i:07d}"
+        row = [str(i), f"00000000-0000-4000-8000-{i:012d}", number, "Azercell",
+               ["store", "online", "phone", "other"][i % 4], "2026-02-01",
+               ["requested", "pending", "confirmed", "rejected"][i % 4],
+               "line one\nline two" if i % 7 == 0 else f"note {i}, \"quoted\"",
+               str(i - 1) if i % 10 == 0 else ""]
+        if bad_every and i % bad_every == 0:
+            kind = (i // bad_every) % 4
+            if kind == 0:
+                row[2] = "+99420" + row[2][6:]        # no such line
+            elif kind == 1:
+                row[0] = str(i - 1)                   # an id given twice
+            elif kind == 2:
+                row = row[:-1]                        # a field missing
+            else:
+                row[5] = "2027-01-01"                 # in the future
+        table.append(row)
+    return table
+
+
+@pytest.mark.parametrize("bad_every", [0, 97])
+def test_parallel_validation_gives_what_one_thread_gives(tmp_path, bad_every):
+    path = write_csv(tmp_path / "many.csv", many_rows(2500, bad_every))
+    serial = other_db(tmp_path, "serial")
+    parallel = other_db(tmp_path, "parallel")
+    one = serial.run("import", path, env={"CANCELOG_IMPORT_THREADS": "1"})
+    two = parallel.run("import", path, env={"CANCELOG_IMPORT_THREADS": "2"})
+    assert (one.code, one.out, one.err) == (two.code, two.out, two.err)
+    assert one.code == (2 if bad_every else 0), one
+    if bad_every:
+        assert len(re.findall(r": line \d+: ", one.err)) > 10
+        assert serial.dump() == parallel.dump()
+    else:
+        assert serial.sql("SELECT count(*) FROM cases") == [(2500,)]
+        assert serial.dump() == parallel.dump()
+        assert serial.sql("SELECT follows FROM cases WHERE id = 20") == [(19,)]

@@ -1,5 +1,6 @@
 """`cmake --install` into any prefix: the program, its manual page, both completion scripts
 and the compiled catalogues, and the installed program finds its catalogues from there."""
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -10,7 +11,9 @@ from test_i18n import ZH_LOCALE, require_zh_locale
 BUILD_DIR = Path(os.environ.get("CANCELOG_BUILD_DIR", Path(BIN).parent))
 INSTALLED = ["bin/cancelog", "share/man/man1/cancelog.1",
              "share/bash-completion/completions/cancelog", "share/zsh/vendor-completions/_cancelog",
-             "share/locale/zh_CN/LC_MESSAGES/cancelog.mo"]
+             "share/locale/zh_CN/LC_MESSAGES/cancelog.mo",
+             # loaded on demand (util/module.hpp): numbers; hashes and media types
+             "lib/cancelog/cancelog-phone.so", "lib/cancelog/cancelog-files.so"]
 
 
 def test_install_into_a_prefix_and_run_from_there(tmp_path, cl):
@@ -26,6 +29,15 @@ def test_install_into_a_prefix_and_run_from_there(tmp_path, cl):
     assert os.access(binary, os.X_OK)
     assert subprocess.run([binary, "--version"], capture_output=True, text=True,
                           env=cl.env).stdout.startswith("cancelog ")
+    # It finds its modules in <prefix>/lib/cancelog: a number validated, a file hashed.
+    receipt = tmp_path / "receipt.txt"
+    receipt.write_text("paid\n")
+    other = tmp_path / "other.db"
+    added = subprocess.run([binary, "--db", other, "add", "050 123 45 67", "--channel", "store",
+                            "--attach", receipt], capture_output=True, text=True, env=cl.env)
+    assert added.returncode == 0, added.stderr
+    assert cl.json("--db", other, "receipt", "list", "1")[0]["sha256"] == \
+        hashlib.sha256(receipt.read_bytes()).hexdigest()
     # The completion scripts installed are the ones of the source tree.
     assert (prefix / INSTALLED[2]).read_bytes() == \
         (SOURCE_DIR / "completion" / "cancelog.bash").read_bytes()

@@ -2,6 +2,9 @@
 #include "core/phone.hpp"
 
 #include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
 
 using namespace cancelog::core;
 
@@ -41,6 +44,64 @@ TEST_CASE("numbers are shown in international format and masked for exports") {
   CHECK(mask_number("+994501234567") == "+99450***4567");
   CHECK(mask_number("+4915123456789") == "+49151****6789");
   CHECK(mask_number("+12345") == "+12*45");
+}
+
+TEST_CASE("the E.164 shortcut gives exactly what libphonenumber's parser gives") {
+  // Numbers around the shortcut's edges: +994 with every length and leading digit (0 too),
+  // prefixes of every kind of line, other calling codes, and plain garbage.
+  const std::vector<std::string> heads{"+994",   "+9940",  "+99450", "+99451", "+99499",
+                                       "+99410", "+99412", "+99460", "+99436", "+99477",
+                                       "+99455", "+99470", "+994 ",  "+7",     "+49",
+                                       "+1",     "+39",    "+99",    "+",      "0"};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> digit(0, 9);
+  std::uniform_int_distribution<int> coin(0, 1);
+  std::uniform_int_distribution<int> any_length(0, 19);
+  int valid = 0;
+  int invalid = 0;
+  for (int i = 0; i < 40000; ++i) {
+    std::string number = heads[static_cast<std::size_t>(i) % heads.size()];
+    // Half of them as long as an Azerbaijani number, so that many are valid.
+    const int length = coin(rng) == 0 ? 13 - static_cast<int>(number.size()) : any_length(rng);
+    for (int k = 0; k < length; ++k) {
+      number += static_cast<char>('0' + digit(rng));
+    }
+    for (const char* region : {"AZ", "DE"}) {
+      const auto fast = normalize_number(number, region);
+      const auto slow = normalize_number_by_parse(number, region);
+      INFO(number << " in " << region);
+      REQUIRE(static_cast<bool>(fast) == static_cast<bool>(slow));
+      if (fast) {
+        REQUIRE(*fast == *slow);
+        ++valid;
+      } else {
+        REQUIRE(fast.error() == slow.error());
+        ++invalid;
+      }
+    }
+  }
+  CHECK(valid > 10000);
+  CHECK(invalid > 10000);
+}
+
+TEST_CASE("Azerbaijani mobile numbers are grouped as libphonenumber groups them") {
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> digit(0, 9);
+  for (const char* prefix : {"10", "50", "51", "55", "60", "70", "77", "99", "12", "36", "40"}) {
+    for (int i = 0; i < 3000; ++i) {
+      std::string number = std::string("+994") + prefix;
+      for (int k = 0; k < 7; ++k) {
+        number += static_cast<char>('0' + digit(rng));
+      }
+      INFO(number);
+      REQUIRE(format_international(number) == format_international_by_library(number));
+    }
+  }
+  for (const char* other :
+       {"+99450123456", "+9945012345678", "+4915123456789", "+994501234x67", "+994", ""}) {
+    INFO(other);
+    CHECK(format_international(other) == format_international_by_library(other));
+  }
 }
 
 TEST_CASE("region codes") {

@@ -3,6 +3,7 @@
 #include "util/error.hpp"
 #include "util/uuid.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -178,4 +179,61 @@ TEST_CASE("filters select cases, newest request first") {
   CHECK(ids(limited) == std::vector<std::int64_t>{2});
   CHECK(store.open_cases_for_number("+994501234567").size() == 1);
   CHECK(store.latest_case_for_number("+994551234567")->id == 2);
+}
+
+TEST_CASE("a version 1 database is upgraded with every record, id and rule kept") {
+  TempDir tmp;
+  const fs::path db = tmp.path / "old.db";
+  {
+    // A database as cancelog 0.1 left it: schema version 1, a few records, and a case id
+    // that was used and removed again (AUTOINCREMENT must remember it).
+    SQLite::Database old(db.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec(std::string(storage::k_migrations[0].sql));
+    old.exec("PRAGMA user_version = 1");
+    old.exec("INSERT INTO cases (uuid, number, number_raw, operator_id, card, channel, "
+             "requested_on, status, follows, created_at, updated_at) VALUES "
+             "('u1', '+994501234567', '050 123 45 67', 1, 'prepaid', 'store', '2026-03-01', "
+             "'rejected', NULL, '2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z'), "
+             "('u2', '+994501234567', '0501234567', 1, 'postpaid', 'online', '2026-03-02', "
+             "'confirmed', 1, '2026-03-02T10:00:00Z', '2026-03-02T10:00:00Z'), "
+             "('u3', '+994551234567', '0551234567', 2, 'prepaid', 'phone', '2026-03-03', "
+             "'requested', NULL, '2026-03-03T10:00:00Z', '2026-03-03T10:00:00Z')");
+    old.exec("DELETE FROM cases WHERE id = 3");
+    old.exec("INSERT INTO checks (case_id, checked_at, method, outcome, created_at) VALUES "
+             "(1, '2026-03-02T09:00:00Z', 'sms', 'rejected', '2026-03-02T09:00:00Z'), "
+             "(2, '2026-03-03T09:00:00Z', 'phone', 'confirmed', '2026-03-03T09:00:00Z')");
+    old.exec("INSERT INTO checklist (case_id, item, ticked_at) VALUES "
+             "(2, 'sim-destroyed', '2026-03-03T09:00:00Z')");
+  }
+  std::ostringstream warnings;
+  storage::Store store(db, {}, warnings);
+  CHECK(store.schema_version() == storage::latest_schema_version());
+  CHECK(fs::exists(db.string() + ".v1.bak"));
+  const auto second = store.find_case(2);
+  REQUIRE(second);
+  CHECK(second->follows == 1);
+  CHECK(second->channel == core::Channel::online);
+  CHECK(store.checks_of(1).size() == 1);
+  CHECK(store.checks_of(2).front().outcome == core::Outcome::confirmed);
+  CHECK(store.checklist_of(2).size() == 1);
+  CHECK(store.foreign_key_problems().empty());
+  CHECK(store.integrity_problems().empty());
+
+  // The removed id 3 is not given again, and the rules still refuse what they refused.
+  storage::Change change(store, "add", k_at);
+  auto c = new_case(store, "+994701234567", core::Status::requested);
+  CHECK(store.insert_case(change, c) == 4);
+  for (const char* bad : {"UPDATE cases SET channel = 'fax' WHERE id = 4",
+                          "UPDATE cases SET status = 'lost' WHERE id = 4",
+                          "UPDATE checks SET method = 'mail' WHERE id = 1",
+                          "UPDATE checks SET outcome = 'maybe' WHERE id = 1",
+                          "UPDATE checklist SET item = 'other' WHERE case_id = 2"}) {
+    INFO(bad);
+    CHECK_THROWS(store.statement(bad).exec());
+  }
+  // Foreign keys are on again: a check of a case that does not exist is refused.
+  CHECK_THROWS(store
+                   .statement("INSERT INTO checks (case_id, checked_at, method, outcome, "
+                              "created_at) VALUES (99, 'x', 'sms', 'pending', 'x')")
+                   .exec());
 }

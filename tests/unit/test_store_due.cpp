@@ -1,4 +1,4 @@
-// storage/store_due.cpp and schema/0002_reminders.sql: the checks due, and the confirmed
+// storage/store_due.cpp and schema/0003_reminders.sql: the checks due, and the confirmed
 // cases with after items to do, kept by triggers whatever writes the tables.
 #include "core/checklist.hpp"
 #include "storage/schema.hpp"

@@ -1,4 +1,4 @@
--- cancelog schema, version 2: what `due` lists after a confirmation, found without a scan.
+-- cancelog schema, version 3: what `due` lists after a confirmation, found without a scan.
 --
 -- `due` lists the confirmed cases whose "after" items are not all ticked: number-dead,
 -- sim-destroyed, and for a postpaid line final-bill-settled (core::after_todo_items says the
