@@ -157,6 +157,7 @@ void run_export(const ExportOptions& o, Context& ctx) {
 
   std::optional<util::OutputFile> file;
   if (!o.output.empty() && o.output != "-") {
+    refuse_database_as_output(ctx, o.output, "-o");
     file.emplace(o.output, util::OutputFile::Existing::replace);
   }
   std::ostream& out = file ? file->stream() : ctx.out;

@@ -145,6 +145,7 @@ void run_receipt_get(const ReceiptOptions& o, Context& ctx) {
     throw InputError(
         util::trf("-o: the folder {} does not exist; create it first", util::quote(dir.string())));
   }
+  refuse_database_as_output(ctx, target, "-o");
   util::OutputFile out(target, o.force ? util::OutputFile::Existing::replace
                                        : util::OutputFile::Existing::refuse);
   copy_to(out.stream());
