@@ -101,7 +101,9 @@ void run_dossier(const DossierOptions& o, Context& ctx) {
                                           : util::OutputFile::Existing::refuse);
   write(file.stream());
   file.commit();
-  ctx.out << util::trf("Wrote the dossier of case {} to {}.", c.id, o.output) << '\n';
+  if (!file.in_place()) { // a terminal or pipe may be the standard output itself
+    ctx.out << util::trf("Wrote the dossier of case {} to {}.", c.id, o.output) << '\n';
+  }
 }
 
 } // namespace

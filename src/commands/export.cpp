@@ -177,7 +177,8 @@ void run_export(const ExportOptions& o, Context& ctx) {
   if (file) {
     file->commit();
   }
-  if (file && !ctx.global.json) {
+  // No summary after writing to a terminal or pipe: it may be the standard output itself.
+  if (file && !file->in_place() && !ctx.global.json) {
     ctx.out << (what == ExportWhat::checks
                     ? util::trf("Exported {} checks to {}.", rows, util::quote(o.output))
                     : util::trf("Exported {} cases to {}.", rows, util::quote(o.output)))

@@ -151,8 +151,10 @@ void run_receipt_get(const ReceiptOptions& o, Context& ctx) {
   copy_to(out.stream());
   check_digest(); // a file that fails its hash is never written
   out.commit();
-  ctx.out << util::trf("Wrote {} ({}) to {}.", file.name, core::format_size(file.size), o.output)
-          << '\n';
+  if (!out.in_place()) { // a terminal or pipe may be the standard output itself
+    ctx.out << util::trf("Wrote {} ({}) to {}.", file.name, core::format_size(file.size), o.output)
+            << '\n';
+  }
 }
 
 void run_receipt_verify(Context& ctx) {
