@@ -88,18 +88,27 @@ def disk(request, tmp_path):
     d.close()
 
 
-@pytest.fixture
-def cl_on(disk, tmp_path):
-    """A database on the small disk holding CASES cases and one receipt file."""
-    cl = Cancelog(tmp_path)
-    cl.db = disk.folder / "data" / "cancelog.db"
-    cl.env["CANCELOG_DB"] = str(cl.db)
-    rows = tmp_path / "seed.csv"
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    """A database holding CASES cases and one receipt file, made once."""
+    home = tmp_path_factory.mktemp("seed")
+    cl = Cancelog(home)
+    rows = home / "seed.csv"
     csv_rows(rows, CASES)
     cl.ok("import", rows)
-    receipt = tmp_path / "receipt.txt"
+    receipt = home / "receipt.txt"
     receipt.write_text("store receipt\n")
     cl.ok("receipt", "add", "1", receipt)
+    return cl.db.parent
+
+
+@pytest.fixture
+def cl_on(disk, seeded, tmp_path):
+    """A copy of the seeded database on the small disk."""
+    cl = Cancelog(tmp_path)
+    shutil.copytree(seeded, disk.folder / "data")
+    cl.db = disk.folder / "data" / "cancelog.db"
+    cl.env["CANCELOG_DB"] = str(cl.db)
     return cl
 
 
