@@ -209,8 +209,8 @@ fs::path Store::backup_before_upgrade(int from_version) {
     out.commit();
   } catch (const std::exception& e) {
     throw Error(util::trf("before it upgrades the database, cancelog copies it to {}, and the "
-                          "copy failed ({}); the database is unchanged; free some space and try "
-                          "again",
+                          "copy failed ({}); the database is unchanged; free some space (or "
+                          "let cancelog write to that folder) and try again",
                           util::quote(target.string()), e.what()));
   }
   return target;

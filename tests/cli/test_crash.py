@@ -78,8 +78,11 @@ def test_an_import_killed_at_any_moment_keeps_all_rows_or_none(setup, tmp_path):
     for trial in range(TRIALS):
         cl = cancelog_in(tmp_path / f"trial-{trial}")
         shutil.copytree(setup["seed"].db.parent, cl.db.parent)
-        # Kills spread over the whole import, its commit and a little after.
-        delay = rng.uniform(0.0, 1.1) * setup["duration"]
+        # Kills spread over the whole import, its commit and a little after: trial i of N
+        # draws from the i-th of N equal slices of that span, so that even 3 trials reach the
+        # commit.
+        slice_ = 1.1 / TRIALS
+        delay = rng.uniform(trial * slice_, (trial + 1) * slice_) * setup["duration"]
         proc = subprocess.Popen([BIN, "import", str(setup["csv"])], env=cl.env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         time.sleep(delay)
