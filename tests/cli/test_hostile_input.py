@@ -274,11 +274,9 @@ def make_target(cl, how, tmp_path):
 @pytest.mark.parametrize("name,how,code,words", TARGET_TRICKS, ids=[t[0] for t in TARGET_TRICKS])
 def test_output_path_tricks_are_refused(hl, tmp_path, what, name, how, code, words):
     target = make_target(hl, how, tmp_path)
-    db_bytes = hl.db.read_bytes()
     refused(hl, output_args(what, target), code, words)
-    assert hl.db.read_bytes() == db_bytes or hl.run("doctor").code == 0
     assert hl.db.is_file() and not hl.db.is_symlink()
-    assert hl.ok("doctor")
+    hl.ok("doctor")
 
 
 @pytest.mark.parametrize("what", OUTPUTS)
