@@ -19,26 +19,6 @@ struct BackupOptions {
   bool force = false;
 };
 
-// True when `target` is the live database or one of its companion files, by identity (a
-// hard link, another spelling) or by name (a -wal file that does not exist right now).
-bool is_live_database(const fs::path& target, const fs::path& db) {
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    const fs::path live(db.string() + suffix);
-    if (fs::exists(target, ec) && fs::exists(live, ec) && fs::equivalent(target, live, ec)) {
-      return true;
-    }
-    std::error_code target_ec;
-    std::error_code live_ec;
-    const fs::path a = fs::weakly_canonical(fs::absolute(target), target_ec);
-    const fs::path b = fs::weakly_canonical(fs::absolute(live), live_ec);
-    if (!target_ec && !live_ec && a == b) {
-      return true;
-    }
-  }
-  return false;
-}
-
 void run_backup(const BackupOptions& o, Context& ctx) {
   const fs::path target(o.path);
   std::error_code ec;
@@ -51,12 +31,13 @@ void run_backup(const BackupOptions& o, Context& ctx) {
     throw InputError(
         util::trf("the folder {} does not exist; create it first", util::quote(dir.string())));
   }
-  auto& store = ctx.store();
-  if (is_live_database(target, store.path())) {
-    throw InputError(util::trf("{} is the database itself (or one of its files); a backup must "
-                               "go to another file",
+  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
+    throw InputError(util::trf("{} is not a regular file; a backup is a database file: give "
+                               "its name",
                                util::quote(o.path)));
   }
+  refuse_database_as_output(ctx, target, _("backup"));
+  auto& store = ctx.store();
   util::OutputFile out(target, o.force ? util::OutputFile::Existing::replace
                                        : util::OutputFile::Existing::refuse);
   store.backup_to(out.temp_path());

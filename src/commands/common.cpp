@@ -248,4 +248,27 @@ std::string_view status_style(core::Status status) {
   }
 }
 
+void refuse_database_as_output(Context& ctx, const std::filesystem::path& target,
+                               std::string_view what) {
+  namespace fs = std::filesystem;
+  const fs::path db = ctx.db_path();
+  std::error_code target_ec;
+  const fs::path target_name = fs::weakly_canonical(fs::absolute(target, target_ec), target_ec);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const fs::path live(db.string() + suffix);
+    std::error_code ec;
+    const bool same_file =
+        fs::exists(target, ec) && fs::exists(live, ec) && fs::equivalent(target, live, ec);
+    // By name too: a -wal file that does not exist right now is the database's all the same.
+    std::error_code live_ec;
+    const fs::path live_name = fs::weakly_canonical(fs::absolute(live, live_ec), live_ec);
+    const bool same_name = !target_ec && !live_ec && live_name == target_name;
+    if (same_file || same_name) {
+      throw InputError(util::trf("{}: {} is the database itself (or one of its files); write "
+                                 "to another file",
+                                 what, util::quote(target.string())));
+    }
+  }
+}
+
 } // namespace cancelog::commands

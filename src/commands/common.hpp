@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,6 +92,12 @@ struct FilterOptions {
 void add_filter_options(CLI::App& cmd, FilterOptions& options);
 // Turns the filter options into a filter; throws InputError for bad values.
 core::CaseFilter make_filter(Context& ctx, const FilterOptions& options);
+
+// Refuses (InputError) an output path that is the database or one of its companion files
+// (-wal, -shm, -journal), by name or by identity (a symbolic or hard link): a file written
+// there would replace the records it was made from. `what` names the option ("-o").
+void refuse_database_as_output(Context& ctx, const std::filesystem::path& target,
+                               std::string_view what);
 
 // Writes a status word, coloured when colour is on.
 std::string_view status_style(core::Status status);

@@ -82,6 +82,7 @@ void run_dossier(const DossierOptions& o, Context& ctx) {
       throw InputError(util::trf("-o: the folder {} does not exist; create it first",
                                  util::quote(dir.string())));
     }
+    refuse_database_as_output(ctx, target, "-o");
   }
   const core::Case c = load_case(ctx, id);
   const render::Dossier d = load_dossier(ctx, c, html);
@@ -100,7 +101,9 @@ void run_dossier(const DossierOptions& o, Context& ctx) {
                                           : util::OutputFile::Existing::refuse);
   write(file.stream());
   file.commit();
-  ctx.out << util::trf("Wrote the dossier of case {} to {}.", c.id, o.output) << '\n';
+  if (!file.in_place()) { // a terminal or pipe may be the standard output itself
+    ctx.out << util::trf("Wrote the dossier of case {} to {}.", c.id, o.output) << '\n';
+  }
 }
 
 } // namespace

@@ -199,6 +199,7 @@ void run_export(const ExportOptions& o, Context& ctx) {
 
   std::optional<util::OutputFile> file;
   if (!o.output.empty() && o.output != "-") {
+    refuse_database_as_output(ctx, o.output, "-o");
     file.emplace(o.output, util::OutputFile::Existing::replace);
   }
   std::ostream& out = file ? file->stream() : ctx.out;
@@ -226,7 +227,8 @@ void run_export(const ExportOptions& o, Context& ctx) {
   if (file) {
     file->commit();
   }
-  if (file && !ctx.global.json) {
+  // No summary after writing to a terminal or pipe: it may be the standard output itself.
+  if (file && !file->in_place() && !ctx.global.json) {
     if (format == ExportFormat::ics) {
       ctx.out << util::trf("Exported {} checks to the calendar {}.", rows, util::quote(o.output));
     } else if (what == ExportWhat::checks) {

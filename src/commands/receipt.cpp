@@ -145,13 +145,16 @@ void run_receipt_get(const ReceiptOptions& o, Context& ctx) {
     throw InputError(
         util::trf("-o: the folder {} does not exist; create it first", util::quote(dir.string())));
   }
+  refuse_database_as_output(ctx, target, "-o");
   util::OutputFile out(target, o.force ? util::OutputFile::Existing::replace
                                        : util::OutputFile::Existing::refuse);
   copy_to(out.stream());
   check_digest(); // a file that fails its hash is never written
   out.commit();
-  ctx.out << util::trf("Wrote {} ({}) to {}.", file.name, core::format_size(file.size), o.output)
-          << '\n';
+  if (!out.in_place()) { // a terminal or pipe may be the standard output itself
+    ctx.out << util::trf("Wrote {} ({}) to {}.", file.name, core::format_size(file.size), o.output)
+            << '\n';
+  }
 }
 
 void run_receipt_verify(Context& ctx) {

@@ -12,7 +12,8 @@ std::optional<std::string> describe_failure(const std::exception& error) {
   if (e == nullptr) {
     return std::nullopt;
   }
-  switch (e->getErrorCode()) {
+  // The primary code: some paths (the backup API) report an extended one as the error code.
+  switch (e->getErrorCode() & 0xff) {
   case SQLITE_BUSY:
   case SQLITE_LOCKED:
     return util::trf("the database is locked: another process held it for more than 5 "
@@ -32,6 +33,20 @@ std::optional<std::string> describe_failure(const std::exception& error) {
                      "backup",
                      e->what());
   case SQLITE_IOERR:
+    switch (e->getExtendedErrorCode() > 0 ? e->getExtendedErrorCode() : e->getErrorCode()) {
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_TRUNCATE:
+    case SQLITE_IOERR_SHMSIZE:
+      // EFBIG (a file size limit) and EIO end here; ENOSPC is SQLITE_FULL.
+      return util::trf("cannot write the database file ({}): the disk may be full or failing, "
+                       "or the file over a size limit; nothing was written; free some space, "
+                       "check the disk and try again",
+                       e->what());
+    default:
+      break;
+    }
+    [[fallthrough]];
   case SQLITE_CANTOPEN:
     return util::trf("the database file cannot be read or written ({}); check the disk and the "
                      "path",

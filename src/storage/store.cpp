@@ -63,14 +63,24 @@ Store::Store(const fs::path& path, const OpenOptions& options, std::ostream& war
   } else if (options.own_folder) {
     tighten_folder(dir, warnings);
   }
-  if (fs::is_directory(path, ec)) {
+  const fs::file_status status = fs::status(path, ec); // through symbolic links
+  if (fs::is_directory(status)) {
     throw Error(util::trf("{} is a folder, not a database file; give a file name with --db",
                           util::quote(path.string())));
   }
+  // SQLite would read a pipe or a device as if it were a file (and as root create /dev/null-wal
+  // beside /dev/null): only regular files are databases.
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    throw Error(util::trf("{} is not a regular file (a device, a pipe or a socket), not a "
+                          "database; give a database file with --db",
+                          util::quote(path.string())));
+  }
   if (!create_private_file(path) && util::tighten_file_mode(path)) {
+    struct stat st {};
+    ::stat(path.c_str(), &st);
     warnings << util::trf("cancelog: warning: the database {} could be read by other users; "
-                          "its permissions are now 0600",
-                          util::quote(path.string()))
+                          "its permissions are now {:04o}",
+                          util::quote(path.string()), st.st_mode & 07777)
              << '\n';
   }
   for (const char* suffix : {"-wal", "-shm"}) {
@@ -81,6 +91,7 @@ Store::Store(const fs::path& path, const OpenOptions& options, std::ostream& war
     // (taken on every column read) is not needed.
     m_db = std::make_unique<SQLite::Database>(
         path.string(), SQLite::OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, k_busy_timeout_ms);
+    check_owner();
     configure();
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT) {
@@ -94,6 +105,30 @@ Store::Store(const fs::path& path, const OpenOptions& options, std::ostream& war
 }
 
 Store::~Store() = default;
+
+void Store::refuse_foreign() const {
+  throw Error(util::trf("{} is an SQLite database of another program, not cancelog's; give "
+                        "another file with --db",
+                        util::quote(m_path.string())));
+}
+
+void Store::check_owner() {
+  // One statement: the version and the tables come from one snapshot, even while another
+  // process creates the schema.
+  SQLite::Statement q(*m_db, "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM "
+                             "pragma_user_version");
+  q.executeStep();
+  const int version = q.getColumn(0).getInt();
+  const int latest = latest_schema_version();
+  if (version > latest) {
+    throw Error(util::trf("{} has schema version {}, made by a newer cancelog; this program knows "
+                          "versions up to {}; install the newer cancelog",
+                          util::quote(m_path.string()), version, latest));
+  }
+  if (version < 0 || (version == 0 && q.getColumn(1).getInt() > 0)) {
+    refuse_foreign();
+  }
+}
 
 void Store::configure() {
   m_db->exec("PRAGMA foreign_keys = ON");
@@ -118,27 +153,38 @@ int Store::schema_version() {
 void Store::migrate() {
   const int latest = latest_schema_version();
   const int version = schema_version();
-  if (version > latest) {
-    throw Error(util::trf("{} has schema version {}, made by a newer cancelog; this program knows "
-                          "versions up to {}; install the newer cancelog",
-                          util::quote(m_path.string()), version, latest));
+  if (version >= latest) {
+    return; // check_owner() refused a newer one
   }
-  if (version == latest) {
-    return;
-  }
-  if (version == 0 && m_db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
-    throw Error(util::trf("{} is an SQLite database of another program, not cancelog's; give "
-                          "another file with --db",
-                          util::quote(m_path.string())));
-  }
-  if (version > 0) {
-    backup_before_upgrade(version);
-  }
+  const fs::path copy = version > 0 ? backup_before_upgrade(version) : fs::path();
   // A migration may rebuild a table (SQLite's way to change a constraint): with foreign keys
   // on, dropping the old table would cascade into the rows that refer to it. They are off
   // while the migrations run (the setting cannot change inside a transaction), and each
   // migration must leave no more broken references than it found, or it is rolled back.
   m_db->exec("PRAGMA foreign_keys = OFF");
+  try {
+    apply_migrations(version, latest);
+  } catch (...) {
+    // The failed migration rolled back. When none before it committed, the database is as it
+    // was and the copy would only double it; after a partial upgrade the copy is kept.
+    if (!copy.empty() && unchanged_since(version)) {
+      std::error_code ignored;
+      fs::remove(copy, ignored);
+    }
+    throw;
+  }
+  m_db->exec("PRAGMA foreign_keys = ON");
+}
+
+bool Store::unchanged_since(int version) noexcept {
+  try {
+    return schema_version() == version;
+  } catch (...) {
+    return false;
+  }
+}
+
+void Store::apply_migrations(int version, int latest) {
   const auto broken_references = [&] {
     SQLite::Statement check(*m_db, "PRAGMA foreign_key_check");
     std::size_t count = 0;
@@ -149,32 +195,64 @@ void Store::migrate() {
   };
   for (int next = version + 1; next <= latest; ++next) {
     SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
-    // Another process may have upgraded while this one waited for the lock.
-    if (schema_version() >= next) {
+    // Another process may have upgraded (or created the schema) while this one waited for the
+    // lock: the version is read again under it.
+    const int now = schema_version();
+    if (now >= next) {
       continue;
     }
+    if (now == 0 && m_db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+      refuse_foreign();
+    }
     const std::size_t broken_before = next == 1 ? 0 : broken_references();
-    m_db->exec(std::string(k_migrations[static_cast<std::size_t>(next - 1)].sql));
+    try {
+      m_db->exec(std::string(k_migrations[static_cast<std::size_t>(next - 1)].sql));
+    } catch (const SQLite::Exception& e) {
+      // A migration that does not apply to this file (the schema was changed by hand): a
+      // full disk or a lock say so through describe_failure instead.
+      if (const int code = e.getErrorCode() & 0xff;
+          code != SQLITE_ERROR && code != SQLITE_CONSTRAINT) {
+        throw;
+      }
+      throw Error(util::trf("the upgrade of {} to schema version {} failed ({}); the database "
+                            "stays at version {}; report this to cancelog's developers",
+                            util::quote(m_path.string()), next, e.what(), now));
+    }
     if (next > 1 && broken_references() > broken_before) {
       throw Error(util::trf("upgrading {} to schema version {} would break references between "
-                            "records; nothing was changed; report this to the developers",
-                            util::quote(m_path.string()), next));
+                            "records; the database stays at version {}; report this to "
+                            "cancelog's developers",
+                            util::quote(m_path.string()), next, now));
     }
     m_db->exec("PRAGMA user_version = " + std::to_string(next));
     tx.commit();
   }
-  m_db->exec("PRAGMA foreign_keys = ON");
 }
 
-void Store::backup_before_upgrade(int from_version) {
+fs::path Store::backup_before_upgrade(int from_version) {
   fs::path target = m_path.string() + ".v" + std::to_string(from_version) + ".bak";
   for (int n = 1; fs::exists(target); ++n) {
     target = m_path.string() + ".v" + std::to_string(from_version) + ".bak." + std::to_string(n);
   }
-  create_private_file(target);
-  SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
-  SQLite::Backup backup(copy, *m_db);
-  backup.executeStep(-1);
+  // Written beside the target and renamed when complete, so that a failed copy (a full disk)
+  // never leaves a file that looks like a backup; the upgrade starts only after it.
+  util::OutputFile out(target, util::OutputFile::Existing::refuse);
+  try {
+    {
+      SQLite::Database copy(out.temp_path().string(), SQLite::OPEN_READWRITE);
+      SQLite::Backup backup(copy, *m_db);
+      if (const int rc = backup.executeStep(-1); rc != SQLITE_DONE) {
+        throw SQLite::Exception("the copy did not finish", rc);
+      }
+    }
+    out.commit();
+  } catch (const std::exception& e) {
+    throw Error(util::trf("before it upgrades the database, cancelog copies it to {}, and the "
+                          "copy failed ({}); the database is unchanged; free some space (or "
+                          "let cancelog write to that folder) and try again",
+                          util::quote(target.string()), e.what()));
+  }
+  return target;
 }
 
 SQLite::Statement& Store::statement(const char* sql) {

@@ -186,9 +186,18 @@ public:
   SQLite::Database& database() { return *m_db; }
 
 private:
+  // Refuses, before anything is written to the file (configure() may switch its journal
+  // mode), a database of a newer cancelog or of another program.
+  void check_owner();
+  [[noreturn]] void refuse_foreign() const;
   void configure();
   void migrate();
-  void backup_before_upgrade(int from_version);
+  // Copies the database to <db>.vN.bak (or .vN.bak.1, ...) and returns that path.
+  std::filesystem::path backup_before_upgrade(int from_version);
+  // Runs the migrations after `version` up to `latest`, each in its own transaction.
+  void apply_migrations(int version, int latest);
+  // Whether the database still has schema version `version` (false when it cannot be read).
+  bool unchanged_since(int version) noexcept;
 
   std::filesystem::path m_path;
   std::unique_ptr<SQLite::Database> m_db;

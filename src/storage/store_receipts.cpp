@@ -1,6 +1,7 @@
 // Receipt files (their bytes), the online backup and the health checks of `doctor`.
 #include "core/json.hpp"
 #include "storage/query.hpp"
+#include "util/error.hpp"
 #include "util/i18n.hpp"
 
 #include <SQLiteCpp/Backup.h>
@@ -109,7 +110,22 @@ void Store::backup_to(const std::filesystem::path& file) {
   SQLite::Backup backup(copy, *m_db);
   int waited_ms = 0;
   for (;;) {
-    const int rc = backup.executeStep(k_backup_pages);
+    int rc = SQLITE_OK;
+    try {
+      rc = backup.executeStep(k_backup_pages);
+    } catch (const SQLite::Exception& e) {
+      // The copy, not the database, could not grow: say so rather than "the database file".
+      // sqlite3_backup_step's code, which may be an extended one, is the exception's code.
+      const int code = e.getErrorCode();
+      if ((code & 0xff) == SQLITE_FULL || code == SQLITE_IOERR_WRITE ||
+          e.getExtendedErrorCode() == SQLITE_IOERR_WRITE) {
+        throw Error(util::trf("the backup copy cannot be written ({}): the disk may be full or "
+                              "the file over a size limit; no file was left behind; free some "
+                              "space and try again",
+                              e.what()));
+      }
+      throw;
+    }
     if (rc == SQLITE_DONE) {
       break;
     }

@@ -58,14 +58,23 @@ bool tighten_file_mode(const fs::path& file) {
 
 OutputFile::OutputFile(fs::path target, Existing existing)
     : m_target(std::move(target)), m_existing(existing) {
-  if (m_existing == Existing::refuse && fs::exists(m_target)) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(m_target, ec); // through symbolic links
+  if (fs::is_directory(status)) {
+    throw InputError(trf("{} is a folder; give a file name", quote(m_target.string())));
+  }
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    open_in_place(status);
+    return;
+  }
+  if (m_existing == Existing::refuse && fs::exists(fs::symlink_status(m_target, ec))) {
     throw InputError(trf("{} already exists; choose another name or pass --force to replace it",
                          quote(m_target.string())));
   }
-  if (fs::is_directory(m_target)) {
-    throw InputError(trf("{} is a folder; give a file name", quote(m_target.string())));
-  }
   const fs::path dir = m_target.has_parent_path() ? m_target.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec)) {
+    throw InputError(trf("the folder {} does not exist; create it first", quote(dir.string())));
+  }
   std::string name = ".";
   name += m_target.filename().string();
   name += ".tmp-XXXXXX";
@@ -84,19 +93,48 @@ OutputFile::OutputFile(fs::path target, Existing existing)
   }
 }
 
+void OutputFile::open_in_place(const fs::file_status& status) {
+  // A device or a pipe cannot be replaced by renaming a file over it (as root that would
+  // remove /dev/null), and there is nothing to protect from half a write: write into it.
+  // Block devices (disks) and sockets are never written.
+  if (!fs::is_character_file(status) && !fs::is_fifo(status)) {
+    throw InputError(trf("{} is not a regular file, a pipe or a terminal; give a file name",
+                         quote(m_target.string())));
+  }
+  m_in_place = true;
+  m_temp = m_target;
+  m_stream.open(m_target, std::ios::binary | std::ios::out);
+  if (!m_stream) {
+    throw Error(trf("cannot write to {}: {}", quote(m_target.string()), reason()));
+  }
+}
+
 OutputFile::~OutputFile() {
   if (!m_committed) {
     m_stream.close();
-    std::remove(m_temp.c_str());
+    if (!m_in_place) {
+      std::remove(m_temp.c_str());
+    }
   }
 }
 
 void OutputFile::commit() {
   m_stream.flush();
   const bool written = static_cast<bool>(m_stream);
+  const int error = errno;
   m_stream.close();
   if (!written) {
-    throw Error(trf("cannot write to {} (is the disk full?)", quote(m_target.string())));
+    const std::string why = error != 0 ? std::strerror(error) : _("the write failed");
+    if (m_in_place) {
+      throw Error(trf("cannot write to {}: {}", quote(m_target.string()), why));
+    }
+    throw Error(trf("cannot write to {}: {}; no file was left behind; free some space and try "
+                    "again",
+                    quote(m_target.string()), why));
+  }
+  if (m_in_place) {
+    m_committed = true;
+    return;
   }
   if (const int fd = ::open(m_temp.c_str(), O_RDONLY); fd >= 0) {
     ::fsync(fd);

@@ -154,11 +154,26 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 std::string one_line(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (is_control(static_cast<unsigned char>(c))) {
-      c = ' ';
+  std::string out;
+  out.reserve(text.size());
+  const uint8_t* p = as_u8(text);
+  const uint8_t* end = p + text.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      out += is_control(*p) ? ' ' : static_cast<char>(*p);
+      ++p;
+      continue;
     }
+    ucs4_t uc = 0;
+    const int len = u8_mbtoucr(&uc, p, static_cast<std::size_t>(end - p));
+    if (len < 0) {
+      // Bytes that are not UTF-8 (an echo of a hostile file) would garble a terminal.
+      out += fmt::format("\\x{:02x}", *p);
+      ++p;
+      continue;
+    }
+    out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(len));
+    p += len;
   }
   return out;
 }

@@ -37,7 +37,8 @@ std::string to_lower_ascii(std::string_view text);
 // Joins the parts with the separator between them.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
-// Replaces every line break (and other control character) by a space: for one-line cells.
+// Replaces every line break (and other control character) by a space, and writes bytes that
+// are not UTF-8 as \xNN: for one-line cells and error messages.
 std::string one_line(std::string_view text);
 
 } // namespace cancelog::util

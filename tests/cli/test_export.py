@@ -177,7 +177,7 @@ def test_empty_database_gives_the_header_only(cl):
     (["--format", "ics", "--what", "checks"], "a calendar holds"),
     (["--format", "ics", "--bom"], "--bom applies to CSV only"),
     (["--status", "done"], "open, closed"),
-    (["-o", "/nonexistent/dir/x.csv"], "cannot write"),
+    (["-o", "/nonexistent/dir/x.csv"], "does not exist; create it first"),
 ])
 def test_bad_options_are_refused(rich, args, words):
     before = rich.dump()

@@ -2,6 +2,9 @@
 import os
 import stat
 import subprocess
+import time
+
+import pytest
 
 from conftest import BIN
 
@@ -77,3 +80,65 @@ def test_own_folder_is_tightened(cl, tmp_path):
     r = cl.run("list", env={"CANCELOG_DB": None, "XDG_DATA_HOME": str(data)})
     assert r.code == 0 and "0700" in r.err, r
     assert mode(data / "cancelog") == 0o700
+
+
+# Every file and folder cancelog writes, each made under umask 000 (which would leave them
+# open to everyone): (id, command, the path it writes, relative to the test's folder).
+PRIVATE_FILES = [
+    ("export-csv", ["export", "-o", "out/cases.csv"], "out/cases.csv"),
+    ("export-json", ["export", "--format", "json", "--what", "all", "-o", "out/all.json"],
+     "out/all.json"),
+    ("export-over-a-0644-file", ["export", "-o", "out/old.csv"], "out/old.csv"),
+    ("receipt-get", ["receipt", "get", "1", "-o", "out/receipt.txt"], "out/receipt.txt"),
+    ("dossier-md", ["dossier", "1", "-o", "out/case-1.md"], "out/case-1.md"),
+    ("dossier-html", ["dossier", "1", "-o", "out/case-1.html"], "out/case-1.html"),
+    ("backup", ["backup", "out/backup.db"], "out/backup.db"),
+    ("new-database-in-new-folders", ["--db", "new/a/b/c.db", "list"], "new/a/b/c.db"),
+]
+
+
+@pytest.mark.parametrize("name,args,written", PRIVATE_FILES, ids=[p[0] for p in PRIVATE_FILES])
+def test_every_file_written_is_private_under_umask_000(cl, tmp_path, name, args, written):
+    cl.ok("add", "0501234567", "--channel", "store", "--receipt", "R")
+    (tmp_path / "receipt.txt").write_text("receipt")
+    cl.ok("receipt", "add", "1", tmp_path / "receipt.txt")
+    out = tmp_path / "out"
+    out.mkdir(mode=0o755)
+    (out / "old.csv").write_text("old")
+    os.chmod(out / "old.csv", 0o644)
+    r = run_with_umask(cl, 0, *args)
+    assert r.returncode == 0, r.stderr
+    assert mode(tmp_path / written) == 0o600
+    if name == "new-database-in-new-folders":
+        for folder in ("new", "new/a", "new/a/b"):
+            assert mode(tmp_path / folder) == 0o700
+    # Nothing else was left in the folder (temporary files, open to all or not).
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        {"old.csv", os.path.basename(written)} if written.startswith("out/") else {"old.csv"})
+
+
+def test_wal_and_shm_files_are_private_under_umask_000(cl, tmp_path):
+    """The -wal and -shm files exist while cancelog writes: a writer killed mid-import leaves
+    them behind, as it made them."""
+    cl.ok("list")
+    rows = tmp_path / "rows.csv"
+    with open(rows, "w") as f:
+        f.write("number,operator,channel,requested_on\n")
+        for i in range(50000):
+            f.write(f"+99450{i:07d},,store,2026-03-01\n")
+    wal = cl.db.with_name(cl.db.name + "-wal")
+    shm = cl.db.with_name(cl.db.name + "-shm")
+    assert not wal.exists() and not shm.exists()
+    proc = subprocess.Popen(["sh", "-c", 'umask 000; exec "$@"', "sh", BIN, "import", str(rows)],
+                            env=cl.env, cwd=cl.home, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if wal.exists() and wal.stat().st_size > 0:
+            break
+        time.sleep(0.01)
+    proc.kill()
+    proc.wait()
+    assert wal.exists() and shm.exists()
+    assert mode(wal) == 0o600 and mode(shm) == 0o600
+    assert mode(cl.db) == 0o600

@@ -89,6 +89,48 @@ TEST_CASE("a database newer than the program is refused naming both versions") {
   }
 }
 
+TEST_CASE("a negative schema version is another program's database, not an index") {
+  // Found by the hostile-input corpus: user_version -3 indexed the migrations at -3.
+  TempDir tmp;
+  const fs::path db = tmp.path / "c.db";
+  std::ostringstream warnings;
+  {
+    storage::Store store(db, {}, warnings);
+    store.statement("PRAGMA user_version = -3").executeStep();
+  }
+  CHECK_THROWS_WITH(storage::Store(db, {}, warnings),
+                    Catch::Contains("an SQLite database of another program"));
+}
+
+TEST_CASE("another program's database is refused before anything is written to it") {
+  // Found by the hostile-input corpus: the journal mode was switched to WAL first.
+  TempDir tmp;
+  const fs::path db = tmp.path / "songs.db";
+  {
+    SQLite::Database other(db.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE songs (title TEXT)");
+  }
+  const auto before = fs::file_size(db);
+  std::ostringstream warnings;
+  CHECK_THROWS_WITH(storage::Store(db, {}, warnings),
+                    Catch::Contains("an SQLite database of another program"));
+  CHECK(fs::file_size(db) == before);
+  SQLite::Database other(db.string(), SQLite::OPEN_READONLY);
+  CHECK(other.execAndGet("PRAGMA journal_mode").getString() == "delete");
+}
+
+TEST_CASE("a pipe or a device is never opened as a database") {
+  TempDir tmp;
+  const fs::path fifo = tmp.path / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::ostringstream warnings;
+  CHECK_THROWS_WITH(storage::Store(fifo, {}, warnings), Catch::Contains("not a regular file"));
+  CHECK_THROWS_WITH(storage::Store("/dev/null", {}, warnings),
+                    Catch::Contains("not a regular file"));
+  CHECK_FALSE(fs::exists(tmp.path / "pipe-wal"));
+  CHECK_FALSE(fs::exists("/dev/null-wal"));
+}
+
 TEST_CASE("a change is all or nothing, and an empty change leaves no history") {
   TempDir tmp;
   std::ostringstream warnings;

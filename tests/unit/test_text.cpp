@@ -48,4 +48,6 @@ TEST_CASE("small string helpers") {
   CHECK(join({"a", "b", "c"}, ", ") == "a, b, c");
   CHECK(join({}, ", ").empty());
   CHECK(one_line("a\r\nb") == "a  b");
+  CHECK(one_line("caf\xe9 ok, \xc3\xa9 kept") == "caf\\xe9 ok, \xc3\xa9 kept");
+  CHECK(one_line("\xed\xa0\x80 \xf0\x9f") == "\\xed\\xa0\\x80 \\xf0\\x9f");
 }
