@@ -20,18 +20,9 @@ namespace pm = phone_module;
 // libphonenumber, in its module: loaded by the first command (or thread) that needs it, and
 // its metadata on first use (a few milliseconds more): only commands that read a number pay.
 const pm::Functions& phone_library() {
-  static const pm::Functions* const functions = [] {
-    using Entry = const pm::Functions* (*)();
-    const auto entry = reinterpret_cast<Entry>( // NOLINT: dlsym gives an untyped address
-        util::load_module_entry(pm::k_file, pm::k_entry));
-    const pm::Functions* loaded = entry();
-    if (loaded == nullptr || loaded->version != pm::k_version) {
-      throw Error(util::trf("{} is of another cancelog version; reinstall cancelog",
-                            std::string(pm::k_file)));
-    }
-    return loaded;
-  }();
-  return *functions;
+  static const pm::Functions& functions =
+      util::load_module<pm::Functions>(pm::k_file, pm::k_entry, pm::k_version);
+  return functions;
 }
 
 bool is_ascii_letter(char c) {

@@ -11,18 +11,9 @@ constexpr const char* k_unknown_media_type = "application/octet-stream";
 } // namespace
 
 const files_module::Functions& files_library() {
-  static const files_module::Functions* const functions = [] {
-    using Entry = const files_module::Functions* (*)();
-    const auto entry = reinterpret_cast<Entry>( // NOLINT: dlsym gives an untyped address
-        load_module_entry(files_module::k_file, files_module::k_entry));
-    const files_module::Functions* loaded = entry();
-    if (loaded == nullptr || loaded->version != files_module::k_version) {
-      throw Error(std::string(files_module::k_file) +
-                  " is of another cancelog version; reinstall cancelog");
-    }
-    return loaded;
-  }();
-  return *functions;
+  static const files_module::Functions& functions = load_module<files_module::Functions>(
+      files_module::k_file, files_module::k_entry, files_module::k_version);
+  return functions;
 }
 
 std::string media_type(std::string_view bytes) {

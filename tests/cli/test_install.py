@@ -2,6 +2,7 @@
 and the compiled catalogues, and the installed program finds its catalogues from there."""
 import hashlib
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -13,7 +14,8 @@ INSTALLED = ["bin/cancelog", "share/man/man1/cancelog.1",
              "share/bash-completion/completions/cancelog", "share/zsh/vendor-completions/_cancelog",
              "share/locale/zh_CN/LC_MESSAGES/cancelog.mo",
              # loaded on demand (util/module.hpp): numbers; hashes and media types
-             "lib/cancelog/cancelog-phone.so", "lib/cancelog/cancelog-files.so"]
+             "lib/cancelog/cancelog-phone.so", "lib/cancelog/cancelog-files.so",
+             "lib/cancelog/cancelog-ics.so"]
 
 
 def test_install_into_a_prefix_and_run_from_there(tmp_path, cl):
@@ -38,6 +40,10 @@ def test_install_into_a_prefix_and_run_from_there(tmp_path, cl):
     assert added.returncode == 0, added.stderr
     assert cl.json("--db", other, "receipt", "list", "1")[0]["sha256"] == \
         hashlib.sha256(receipt.read_bytes()).hexdigest()
+    calendar = subprocess.run([binary, "--db", other, "export", "--format", "ics"],
+                              capture_output=True, text=True, env=cl.env)
+    assert calendar.returncode == 0, calendar.stderr
+    assert calendar.stdout.count("BEGIN:VEVENT") == 1
     # The completion scripts installed are the ones of the source tree.
     assert (prefix / INSTALLED[2]).read_bytes() == \
         (SOURCE_DIR / "completion" / "cancelog.bash").read_bytes()
@@ -51,3 +57,16 @@ def test_install_into_a_prefix_and_run_from_there(tmp_path, cl):
                           capture_output=True, text=True,
                           env={**os.environ, "MANPAGER": "cat", "LANG": "C.UTF-8"})
     assert page.returncode == 0 and page.stderr == "" and "cancelog" in page.stdout
+
+
+def test_the_program_links_none_of_the_libraries_its_modules_wrap():
+    """libphonenumber, libcrypto, libmagic and libical (with ICU) are loaded by modules when a
+    command needs them (util/module.hpp); linked into the program, every start would pay for
+    them (docs/performance.md)."""
+    dynamic = subprocess.run(["readelf", "--dynamic", "--wide", BIN], capture_output=True,
+                             text=True, check=True).stdout
+    needed = re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", dynamic)
+    assert "libsqlite3.so.0" in needed
+    heavy = [name for name in needed
+             if re.match(r"lib(phonenumber|crypto|magic|ical|icu\w+|protobuf)\.so", name)]
+    assert heavy == []
