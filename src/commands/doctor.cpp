@@ -177,7 +177,8 @@ void doctor_check_database(DoctorFindings& findings, Context& ctx, render::Progr
     });
     if (bad == 0) {
       findings.ok("receipts",
-                  util::trf("{} receipt files, all as they were added (SHA-256)", total));
+                  util::trnf("{} receipt file, as it was added (SHA-256)",
+                             "{} receipt files, all as they were added (SHA-256)", total, total));
     }
   });
 }

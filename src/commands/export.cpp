@@ -230,11 +230,15 @@ void run_export(const ExportOptions& o, Context& ctx) {
   // No summary after writing to a terminal or pipe: it may be the standard output itself.
   if (file && !file->in_place() && !ctx.global.json) {
     if (format == ExportFormat::ics) {
-      ctx.out << util::trf("Exported {} checks to the calendar {}.", rows, util::quote(o.output));
+      ctx.out << util::trnf("Exported {} check to the calendar {}.",
+                            "Exported {} checks to the calendar {}.", rows, rows,
+                            util::quote(o.output));
     } else if (what == ExportWhat::checks) {
-      ctx.out << util::trf("Exported {} checks to {}.", rows, util::quote(o.output));
+      ctx.out << util::trnf("Exported {} check to {}.", "Exported {} checks to {}.", rows, rows,
+                            util::quote(o.output));
     } else {
-      ctx.out << util::trf("Exported {} cases to {}.", rows, util::quote(o.output));
+      ctx.out << util::trnf("Exported {} case to {}.", "Exported {} cases to {}.", rows, rows,
+                            util::quote(o.output));
     }
     ctx.out << '\n';
   }

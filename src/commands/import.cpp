@@ -289,9 +289,11 @@ public:
       throw InputError(util::trf("{}: {}; nothing was imported", m_name, *fatal));
     }
     if (m_error_count > 0) {
-      throw InputError(util::trf("{}: errors in {} of {} rows; nothing was imported; correct "
-                                 "them and import the file again",
-                                 m_name, m_bad_rows, m_rows));
+      throw InputError(util::trnf("{}: errors in {} of {} row; nothing was imported; correct "
+                                  "them and import the file again",
+                                  "{}: errors in {} of {} rows; nothing was imported; correct "
+                                  "them and import the file again",
+                                  m_rows, m_name, m_bad_rows, m_rows));
     }
     m_importer.finish();
     if (!m_options.dry_run) {
@@ -550,14 +552,18 @@ private:
       return;
     }
     if (m_options.dry_run) {
-      m_ctx.out << util::trf("Dry run: {} would add {} cases, update {} and skip {} (already "
-                             "present); nothing was written.",
-                             m_name, m_added, m_updated, skipped)
+      m_ctx.out << util::trnf("Dry run: {} would add {} case, update {} and skip {} (already "
+                              "present); nothing was written.",
+                              "Dry run: {} would add {} cases, update {} and skip {} (already "
+                              "present); nothing was written.",
+                              m_added, m_name, m_added, m_updated, skipped)
                 << '\n';
     } else {
-      m_ctx.out << util::trf("Imported {}: {} cases added, {} updated, {} skipped (already "
-                             "present).",
-                             m_name, m_added, m_updated, skipped)
+      m_ctx.out << util::trnf("Imported {}: {} case added, {} updated, {} skipped (already "
+                              "present).",
+                              "Imported {}: {} cases added, {} updated, {} skipped (already "
+                              "present).",
+                              m_added, m_name, m_added, m_updated, skipped)
                 << '\n';
     }
     if (m_skipped > 0) {

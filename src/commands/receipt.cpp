@@ -188,16 +188,20 @@ void run_receipt_verify(Context& ctx) {
   if (json) {
     json->finish();
   } else if (bad == 0) {
-    ctx.out << util::trf("ok: {} receipt files, all as they were added (SHA-256 checked).", total)
+    ctx.out << util::trnf("ok: {} receipt file, as it was added (SHA-256 checked).",
+                          "ok: {} receipt files, all as they were added (SHA-256 checked).", total,
+                          total)
             << '\n';
   }
   if (bad > 0) {
     if (bad > named.size()) {
       named.emplace_back("…");
     }
-    throw Error(util::trf("{} of {} receipt files no longer match their SHA-256: {}; restore "
-                          "them from a backup",
-                          bad, total, util::join(named, ", ")));
+    throw Error(util::trnf("{} of {} receipt file no longer matches its SHA-256: {}; restore "
+                           "it from a backup",
+                           "{} of {} receipt files no longer match their SHA-256: {}; restore "
+                           "them from a backup",
+                           total, bad, total, util::join(named, ", ")));
   }
 }
 

@@ -158,8 +158,10 @@ void run_show(const ShowOptions& o, Context& ctx) {
                            : c.operator_name);
   field(_("Card"), std::string(core::name_of(c.card)));
   field(_("Channel"), std::string(core::name_of(c.channel)));
-  field(_("Requested"), util::trf("{} ({} days ago)", util::format_date(c.requested_on),
-                                  util::days_between(c.requested_on, today)));
+  const auto age = util::days_between(c.requested_on, today);
+  field(_("Requested"), util::trnf("{} ({} day ago)", "{} ({} days ago)",
+                                   static_cast<unsigned long>(age), util::format_date(c.requested_on),
+                                   age));
   field(_("Receipt"), c.receipt.empty() ? _("- (none recorded)") : c.receipt);
   const std::string origin_text = status_origin_text(origin, checks, zone);
   field(_("Status"), render::styled(core::name_of(c.status), status_style(c.status), color) +

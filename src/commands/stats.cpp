@@ -134,8 +134,9 @@ void run_stats(const StatsOptions& o, Context& ctx) {
   if (s.overdue == 0) {
     ctx.out << _("Overdue: none") << '\n';
   } else {
-    ctx.out << util::trf("Overdue: {} open cases, by up to {} days (median {})", s.overdue,
-                         s.overdue_max_days, format_median(s.overdue_median_days))
+    ctx.out << util::trnf("Overdue: {} open case; days overdue: up to {}, median {}",
+                          "Overdue: {} open cases; days overdue: up to {}, median {}", s.overdue,
+                          s.overdue, s.overdue_max_days, format_median(s.overdue_median_days))
             << '\n';
   }
 }

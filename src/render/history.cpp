@@ -92,7 +92,8 @@ std::string describe_event(const core::Event& e, const EventContext& context) {
                       member(new_value, "operator"), member(new_value, "channel"),
                       member(new_value, "requested_on"));
   } else if (e.kind == "case.remove" && e.case_last) {
-    text += util::trf("removed ({} cases)", member(new_value, "removed"));
+    const auto removed = new_value.is_object() ? new_value.value("removed", 0UL) : 0UL;
+    text += util::trnf("removed ({} case)", "removed ({} cases)", removed, removed);
   } else if (e.kind == "case.remove") {
     text += util::trf("removed: {}, {}, {}, requested {}", member(old_value, "number"),
                       member(old_value, "operator"), member(old_value, "channel"),

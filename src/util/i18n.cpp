@@ -15,6 +15,10 @@ const char* translate(const char* msgid) {
   return dgettext(k_domain, msgid);
 }
 
+const char* translate_plural(const char* singular, const char* plural, unsigned long n) {
+  return dngettext(k_domain, singular, plural, n);
+}
+
 namespace {
 
 // Where the compiled catalogues are: $CANCELOG_LOCALEDIR, else beside the executable

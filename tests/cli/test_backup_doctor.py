@@ -161,7 +161,7 @@ def test_doctor_all_well(filled):
     checks = [line.split(":")[1].strip() for line in lines]
     for check in ("permissions", "schema", "journal", "integrity", "foreign-keys", "receipts"):
         assert check in checks
-    assert "ok: receipts: 1 receipt files, all as they were added (SHA-256)" in lines
+    assert "ok: receipts: 1 receipt file, as it was added (SHA-256)" in lines
     j = filled.json("doctor")
     assert j["ok"] is True and j["database"] == str(filled.db)
     assert {f["check"] for f in j["findings"]} >= {"integrity", "foreign-keys", "receipts"}

@@ -90,3 +90,20 @@ def test_help_labels_follow_the_language(cl):
     out = cl.ok("operator", "--help", env={"LANG": ZH_LOCALE}).out
     assert "用法: cancelog operator [选项] 命令" in out
     assert "\n命令:\n" in out
+
+
+def test_english_counts_agree_with_their_nouns(cl, tmp_path):
+    """Messages with a count go through ngettext (util::trnf): '1 case', '2 cases'."""
+    cl.ok("add", "0501234567", "--channel", "store", "--receipt", "R-1")
+    out = tmp_path / "one.csv"
+    assert cl.ok("export", "-o", out).out == f"Exported 1 case to '{out}'.\n"
+    assert "2026-03-04 (0 days ago)" in cl.ok("show", "1").out
+    assert "2026-03-04 (1 day ago)" in cl.at("2026-03-05T10:00:00Z").ok("show", "1").out
+    stats = cl.at("2026-03-20T10:00:00Z").ok("stats").out
+    assert "Overdue: 1 open case; days overdue: up to " in stats
+    cl.ok("add", "0551234567", "--channel", "online", "--receipt", "R-2")
+    two = tmp_path / "two.csv"
+    assert cl.ok("export", "-o", two).out == f"Exported 2 cases to '{two}'.\n"
+    other = cl.ok("--db", tmp_path / "other.db", "import", out).out
+    assert ": 1 case added, 0 updated, 0 skipped" in other
+    assert "would add 0 cases" in cl.ok("import", "--dry-run", two).out
