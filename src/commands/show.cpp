@@ -159,9 +159,9 @@ void run_show(const ShowOptions& o, Context& ctx) {
   field(_("Card"), std::string(core::name_of(c.card)));
   field(_("Channel"), std::string(core::name_of(c.channel)));
   const auto age = util::days_between(c.requested_on, today);
-  field(_("Requested"), util::trnf("{} ({} day ago)", "{} ({} days ago)",
-                                   static_cast<unsigned long>(age), util::format_date(c.requested_on),
-                                   age));
+  field(_("Requested"),
+        util::trnf("{} ({} day ago)", "{} ({} days ago)", static_cast<unsigned long>(age),
+                   util::format_date(c.requested_on), age));
   field(_("Receipt"), c.receipt.empty() ? _("- (none recorded)") : c.receipt);
   const std::string origin_text = status_origin_text(origin, checks, zone);
   field(_("Status"), render::styled(core::name_of(c.status), status_style(c.status), color) +

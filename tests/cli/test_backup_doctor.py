@@ -45,7 +45,7 @@ def test_backup_is_a_private_complete_copy(filled, tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     conn.close()
     assert [c["id"] for c in filled.json("--db", target, "list")] == [2, 1]
-    assert filled.ok("--db", target, "receipt", "verify").out.startswith("ok: 1 receipt files")
+    assert filled.ok("--db", target, "receipt", "verify").out.startswith("ok: 1 receipt file, ")
     assert filled.run("--db", target, "doctor").code == 0
 
 
@@ -228,7 +228,7 @@ def test_doctor_reports_a_damaged_file(filled):
     assert problems[0].startswith(f"problem: integrity: On tree page {page} cell ")
     assert len(problems) == 21  # 20 listed, then a count
     assert re.fullmatch(r"problem: integrity: and \d+ more problems", problems[-1])
-    assert "ok: receipts: 1 receipt files" in r.out  # the other checks still ran
+    assert "ok: receipts: 1 receipt file, " in r.out  # the other checks still ran
 
 
 def test_doctor_on_a_file_that_is_no_database(cl):
