@@ -77,15 +77,15 @@ public:
     // Building the command line costs more than an import of a small file: one App per
     // distinct command line, parsed again each time (with the same flags, so that none is
     // left set from another run).
+    std::vector<const char*> argv{"cancelog"};
+    for (const auto& arg : args) {
+      argv.push_back(arg.c_str());
+    }
     auto& app = m_apps[args];
     if (!app) {
       app = std::make_unique<CLI::App>("cancelog", "cancelog");
       app->require_subcommand(1);
-      commands::register_commands(*app, *m_ctx);
-    }
-    std::vector<const char*> argv{"cancelog"};
-    for (const auto& arg : args) {
-      argv.push_back(arg.c_str());
+      commands::register_commands(*app, *m_ctx, argv); // only the command named
     }
     try {
       app->parse(static_cast<int>(argv.size()), argv.data());
