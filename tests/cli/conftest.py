@@ -5,6 +5,7 @@ fixed time zone, so that no test depends on today's date or on the machine.
 """
 import json
 import os
+import pty
 import shutil
 import sqlite3
 import subprocess
@@ -106,6 +107,32 @@ class Cancelog:
 def cl(tmp_path):
     assert BIN and Path(BIN).exists(), "set CANCELOG_BIN to the built binary (ctest does)"
     return Cancelog(tmp_path)
+
+
+def run_on_terminal(cl, *args, terminal="stdout", env=None):
+    """Runs cancelog with one stream (`terminal`: stdout or stderr) on a real pseudo-terminal
+    and the other on a pipe; the run must succeed. Returns (what the terminal showed, what the
+    pipe got), both as text."""
+    full = dict(cl.env)
+    full.update(env or {})
+    leader, follower = pty.openpty()
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, terminal: follower}
+    proc = subprocess.Popen([BIN, *map(str, args)], env=full, cwd=cl.home, **streams)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # EIO once the process closed its end
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    piped = (proc.stderr if terminal == "stdout" else proc.stdout).read()
+    shown = b"".join(chunks)
+    assert proc.wait() == 0, (shown, piped)
+    return shown.decode(), piped.decode()
 
 
 def assert_one_error_line(result, code=2):

@@ -1,33 +1,13 @@
 """Colour only on a terminal, never with NO_COLOR; --color=auto|always|never. Bars in stats
 only on a terminal. The terminal is a real pseudo-terminal."""
-import os
-import pty
-import subprocess
-
-from conftest import BIN
+from conftest import run_on_terminal
 
 ESC = "\x1b["
 
 
 def run_on_pty(cl, *args, env=None):
-    """Runs cancelog with its standard output on a pseudo-terminal; returns what it printed."""
-    full = dict(cl.env)
-    full.update(env or {})
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen([BIN, *args], stdout=follower, stderr=subprocess.PIPE, env=full)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:  # EIO once the process closed its end
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(leader)
-    assert proc.wait() == 0, proc.stderr.read()
-    return b"".join(chunks).decode()
+    """What cancelog printed with its standard output on a pseudo-terminal."""
+    return run_on_terminal(cl, *args, env=env)[0]
 
 
 def seed(cl):

@@ -1,38 +1,21 @@
 """A progress line on standard error for long imports, exports and doctor runs: only when
 standard error is a terminal (a real pseudo-terminal here), erased at the end, never in a
 pipe. Long runs are real: a database of 65,536 cases, and a large CSV."""
-import os
-import pty
 import sqlite3
-import subprocess
 
 import pytest
 
-from conftest import BIN, Cancelog
+from conftest import Cancelog, run_on_terminal
 
 CASES_DOUBLINGS = 16  # 2**16 = 65,536 cases: each run below takes seconds, not milliseconds
 CSV_ROWS = 20000
 
 
 def run_with_terminal_stderr(cl, *args):
-    """Runs cancelog with standard error on a pseudo-terminal (standard output a pipe)."""
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen([BIN, *map(str, args)], stdout=subprocess.PIPE, stderr=follower,
-                            env=cl.env, cwd=cl.home)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:  # EIO once the process closed its end
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(leader)
-    out = proc.stdout.read()
-    assert proc.wait() == 0, b"".join(chunks)
-    return out.decode(), b"".join(chunks).decode()
+    """Runs cancelog with standard error on a pseudo-terminal (standard output a pipe);
+    returns (standard output, what the terminal showed)."""
+    shown, out = run_on_terminal(cl, *args, terminal="stderr")
+    return out, shown
 
 
 @pytest.fixture(scope="module")
