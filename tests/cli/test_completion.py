@@ -119,11 +119,8 @@ def test_every_option_of_every_command_is_offered(cl):
 
 # --- zsh -----------------------------------------------------------------------------------
 
-zsh = pytest.mark.skipif(shutil.which("zsh") is None,
-                         reason="zsh is not installed (scripts/deps test installs it)")
+# scripts/deps test installs zsh: these tests run, never skip.
 
-
-@zsh
 def test_zsh_script_parses():
     r = subprocess.run(["zsh", "-n", ZSH_SCRIPT], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
@@ -144,7 +141,6 @@ def zsh_complete(cl, *words):
     return r.stdout.splitlines()
 
 
-@zsh
 def test_zsh_offers_commands_values_and_database_names(filled):
     assert "operator:the operator directory" in zsh_complete(filled, "")
     assert zsh_complete(filled, "check", "1", "--outcome", "") == [
@@ -190,7 +186,6 @@ def zsh_tab(cl, tmp_path, line, expect):
     return r.stdout.rsplit("READY", 1)[-1].replace("\r", "")
 
 
-@zsh
 def test_zsh_completes_for_real(filled, tmp_path):
     """The real completion system (compinit, _describe, _files) runs the script."""
     def shows(line, expect):
