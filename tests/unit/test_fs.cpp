@@ -1,4 +1,5 @@
 // util/fs: private folders, and OutputFile (whole or nothing; devices and pipes in place).
+#include "support.hpp"
 #include "util/error.hpp"
 #include "util/fs.hpp"
 
@@ -13,16 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct FsTempDir {
-  fs::path path;
-  FsTempDir() {
-    std::string pattern = (fs::temp_directory_path() / "cancelog-fs-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~FsTempDir() { fs::remove_all(path); }
-  FsTempDir(const FsTempDir&) = delete;
-  FsTempDir& operator=(const FsTempDir&) = delete;
-};
+using FsTempDir = testing::TempDir;
 
 std::string fs_read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -1,5 +1,6 @@
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
+#include "support.hpp"
 #include "util/error.hpp"
 #include "util/uuid.hpp"
 
@@ -15,15 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh folder under the system's temporary folder, removed afterwards.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "cancelog-test-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using testing::TempDir;
 
 unsigned file_mode(const fs::path& p) {
   struct stat st {};

@@ -3,6 +3,7 @@
 #include "core/checklist.hpp"
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
+#include "support.hpp"
 #include "util/uuid.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -26,23 +27,7 @@ util::Date due_day(const char* text) {
   return *util::parse_iso_date(text);
 }
 
-struct DueFixture {
-  fs::path dir = fs::temp_directory_path() / ("cancelog-due-" + util::make_uuid());
-  std::ostringstream warnings;
-  std::unique_ptr<storage::Store> store;
-
-  DueFixture() {
-    fs::create_directories(dir);
-    store = std::make_unique<storage::Store>(dir / "test.db", storage::OpenOptions{}, warnings);
-  }
-  ~DueFixture() {
-    store.reset();
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  DueFixture(const DueFixture&) = delete;
-  DueFixture& operator=(const DueFixture&) = delete;
-
+struct DueFixture : testing::StoreFixture {
   core::Case add(Status status, Card card, std::optional<util::Date> next = std::nullopt,
                  const char* op_name = "Azercell") {
     core::Case c;
@@ -224,9 +209,8 @@ TEST_CASE("after_todo agrees with core::unticked_after_todo for every status, ca
 }
 
 TEST_CASE("upgrading a version 1 database fills in after_todo", "[due]") {
-  const fs::path dir = fs::temp_directory_path() / ("cancelog-due-upgrade-" + util::make_uuid());
-  fs::create_directories(dir);
-  const fs::path db = dir / "old.db";
+  const testing::TempDir dir;
+  const fs::path db = dir.path / "old.db";
   {
     SQLite::Database old(db.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     old.exec(std::string(storage::k_migrations[0].sql));
@@ -256,5 +240,4 @@ TEST_CASE("upgrading a version 1 database fills in after_todo", "[due]") {
                       {3, {ChecklistItem::final_bill_settled}}});
   }
   CHECK(fs::exists(db.string() + ".v1.bak")); // the copy written before the upgrade
-  fs::remove_all(dir);
 }

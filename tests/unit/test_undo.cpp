@@ -2,6 +2,7 @@
 // files write (simulated here the way those commands record them).
 #include "core/json.hpp"
 #include "storage/store.hpp"
+#include "support.hpp"
 #include "util/error.hpp"
 #include "util/uuid.hpp"
 
@@ -17,23 +18,7 @@ namespace {
 
 const util::Instant k_undo_now = *util::parse_utc("2026-03-04T10:00:00Z");
 
-struct UndoFixture {
-  fs::path dir = fs::temp_directory_path() / ("cancelog-undo-" + util::make_uuid());
-  std::ostringstream warnings;
-  std::unique_ptr<storage::Store> store;
-
-  UndoFixture() {
-    fs::create_directories(dir);
-    store = std::make_unique<storage::Store>(dir / "test.db", storage::OpenOptions{}, warnings);
-  }
-  ~UndoFixture() {
-    store.reset();
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  UndoFixture(const UndoFixture&) = delete;
-  UndoFixture& operator=(const UndoFixture&) = delete;
-
+struct UndoFixture : testing::StoreFixture {
   std::int64_t add_case(const char* number) {
     core::Case c;
     c.uuid = util::make_uuid();
