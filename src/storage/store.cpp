@@ -157,36 +157,42 @@ int Store::schema_version() {
 
 void Store::migrate() {
   const int latest = latest_schema_version();
-  const int version = schema_version();
-  if (version >= latest) {
+  if (schema_version() >= latest) {
     return; // check_owner() refused a newer one
   }
-  const fs::path copy = version > 0 ? backup_before_upgrade(version) : fs::path();
   // A migration may rebuild a table (SQLite's way to change a constraint): with foreign keys
   // on, dropping the old table would cascade into the rows that refer to it. They are off
   // while the migrations run (the setting cannot change inside a transaction), and each
-  // migration must leave no more broken references than it found, or it is rolled back.
+  // migration must leave no more broken references than it found, or all are rolled back.
   m_db->exec("PRAGMA foreign_keys = OFF");
+  fs::path copy;
   try {
-    apply_migrations(version, latest);
+    // The whole upgrade is one transaction under the write lock: another process never sees
+    // a half-made schema (a new database goes from version 0 to the latest at once), and
+    // only one process copies and upgrades an old one; the others wait for the lock and then
+    // find the latest version.
+    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    const int version = schema_version();
+    if (version < latest) {
+      if (version == 0 && m_db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+        refuse_foreign();
+      }
+      if (version > 0) {
+        copy = backup_before_upgrade(version);
+      }
+      apply_migrations(version, latest);
+      tx.commit();
+    }
   } catch (...) {
-    // The failed migration rolled back. When none before it committed, the database is as it
-    // was and the copy would only double it; after a partial upgrade the copy is kept.
-    if (!copy.empty() && unchanged_since(version)) {
+    // Every migration rolled back with the transaction: the database is as it was, and the
+    // copy would only double it.
+    if (!copy.empty()) {
       std::error_code ignored;
       fs::remove(copy, ignored);
     }
     throw;
   }
   m_db->exec("PRAGMA foreign_keys = ON");
-}
-
-bool Store::unchanged_since(int version) noexcept {
-  try {
-    return schema_version() == version;
-  } catch (...) {
-    return false;
-  }
 }
 
 void Store::apply_migrations(int version, int latest) {
@@ -199,16 +205,6 @@ void Store::apply_migrations(int version, int latest) {
     return count;
   };
   for (int next = version + 1; next <= latest; ++next) {
-    SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
-    // Another process may have upgraded (or created the schema) while this one waited for the
-    // lock: the version is read again under it.
-    const int now = schema_version();
-    if (now >= next) {
-      continue;
-    }
-    if (now == 0 && m_db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
-      refuse_foreign();
-    }
     const std::size_t broken_before = next == 1 ? 0 : broken_references();
     try {
       m_db->exec(std::string(k_migrations[static_cast<std::size_t>(next - 1)].sql));
@@ -221,17 +217,16 @@ void Store::apply_migrations(int version, int latest) {
       }
       throw Error(util::trf("the upgrade of {} to schema version {} failed ({}); the database "
                             "stays at version {}; report this to cancelog's developers",
-                            util::quote(m_path.string()), next, e.what(), now));
+                            util::quote(m_path.string()), next, e.what(), version));
     }
     if (next > 1 && broken_references() > broken_before) {
       throw Error(util::trf("upgrading {} to schema version {} would break references between "
                             "records; the database stays at version {}; report this to "
                             "cancelog's developers",
-                            util::quote(m_path.string()), next, now));
+                            util::quote(m_path.string()), next, version));
     }
-    m_db->exec("PRAGMA user_version = " + std::to_string(next));
-    tx.commit();
   }
+  m_db->exec("PRAGMA user_version = " + std::to_string(latest));
 }
 
 fs::path Store::backup_before_upgrade(int from_version) {
@@ -244,8 +239,12 @@ fs::path Store::backup_before_upgrade(int from_version) {
   util::OutputFile out(target, util::OutputFile::Existing::refuse);
   try {
     {
+      // This connection holds the write lock, and SQLite does not copy from a connection in
+      // a write transaction: a second one reads the last committed state, which is what the
+      // lock keeps unchanged.
+      SQLite::Database source(m_path.string(), SQLite::OPEN_READONLY, k_busy_timeout_ms);
       SQLite::Database copy(out.temp_path().string(), SQLite::OPEN_READWRITE);
-      SQLite::Backup backup(copy, *m_db);
+      SQLite::Backup backup(copy, source);
       if (const int rc = backup.executeStep(-1); rc != SQLITE_DONE) {
         throw SQLite::Exception("the copy did not finish", rc);
       }

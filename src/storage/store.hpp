@@ -194,10 +194,8 @@ private:
   void migrate();
   // Copies the database to <db>.vN.bak (or .vN.bak.1, ...) and returns that path.
   std::filesystem::path backup_before_upgrade(int from_version);
-  // Runs the migrations after `version` up to `latest`, each in its own transaction.
+  // Runs the migrations after `version` up to `latest` in the caller's transaction.
   void apply_migrations(int version, int latest);
-  // Whether the database still has schema version `version` (false when it cannot be read).
-  bool unchanged_since(int version) noexcept;
 
   std::filesystem::path m_path;
   std::unique_ptr<SQLite::Database> m_db;

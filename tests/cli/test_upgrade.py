@@ -110,3 +110,44 @@ def test_an_upgrade_on_a_full_disk_leaves_the_v1_database_intact(cl):
     cl.ok("list")
     assert user_version(cl.db) == latest
     assert user_version(cl.db.with_name(cl.db.name + ".v1.bak")) == 1
+
+
+def start_at_once(cl, args_list):
+    """Starts every command before waiting for any, and returns their results."""
+    procs = [subprocess.Popen([BIN, *args], env=cl.env, cwd=cl.home, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for args in args_list]
+    results = []
+    for p in procs:
+        out, err = p.communicate()
+        results.append(Result(SimpleNamespace(returncode=p.returncode, stdout=out, stderr=err)))
+    return results
+
+
+def test_processes_opening_an_old_database_at_once_upgrade_it_once(cl):
+    """Six commands open a version 1 database together: one copies and upgrades it under the
+    write lock, the others wait and find it upgraded. All succeed, and there is one copy."""
+    cl.db.parent.mkdir(parents=True)
+    shutil.copy(FIXTURES / "schema-v1.db", cl.db)
+    cl.db.chmod(0o600)
+    results = start_at_once(cl, [["list"], ["due"], ["list", "--json"], ["stats"],
+                                 ["show", "1"], ["add", "+994501112233", "--channel", "store", "--receipt", "R1"]])
+    for r in results:
+        assert r.code == 0 and r.err == "", r
+    assert user_version(cl.db) == latest_schema_version()
+    backups = sorted(p.name for p in cl.db.parent.iterdir() if ".bak" in p.name)
+    assert backups == ["cancelog.db.v1.bak"]
+    assert sql_dump(cl.db.with_name("cancelog.db.v1.bak")) == sql_dump(FIXTURES / "schema-v1.db")
+
+
+def test_processes_creating_a_database_at_once_all_succeed(cl, tmp_path):
+    """Commands that create the same new database together: the schema appears whole, at the
+    latest version, and no command sees half of it (once an 'upgrade' of a half-made file)."""
+    for n in range(8):
+        db = tmp_path / f"new{n}" / "cancelog.db"
+        results = start_at_once(cl, [["--db", str(db), "add", f"+9945011{n}{w:04d}",
+                                      "--channel", "online", "--receipt", f"R{w}"]
+                                     for w in range(4)])
+        for r in results:
+            assert r.code == 0 and r.err == "", r
+        assert user_version(db) == latest_schema_version()
+        assert not [p.name for p in db.parent.iterdir() if ".bak" in p.name]
