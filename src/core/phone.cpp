@@ -1,6 +1,7 @@
 #include "core/phone.hpp"
 
 #include "core/phone_module.hpp"
+#include "core/phone_rules.hpp"
 #include "util/error.hpp"
 #include "util/i18n.hpp"
 #include "util/module.hpp"
@@ -163,9 +164,12 @@ util::Result<std::string> normalize_number(std::string_view raw, std::string_vie
   if (split.country_code == 0) {
     return normalize_number_by_parse(*text, default_region);
   }
-  pm::Verdict verdict;
-  phone_library().check(*text, default_region, split, verdict);
-  if (auto problem = phone_problem(verdict, *text)) {
+  // libphonenumber's rules for the calling code are built in: the library is not loaded.
+  std::optional<pm::Verdict> verdict = phone_rules::check(split);
+  if (!verdict) {
+    phone_library().check(*text, default_region, split, verdict.emplace());
+  }
+  if (auto problem = phone_problem(*verdict, *text)) {
     return util::fail(std::move(*problem));
   }
   return std::string(*text);

@@ -84,6 +84,45 @@ TEST_CASE("the E.164 shortcut gives exactly what libphonenumber's parser gives")
   CHECK(invalid > 10000);
 }
 
+TEST_CASE("the built-in rules of +994 judge every prefix as libphonenumber does") {
+  // normalize_number judges an E.164 number of +994 with libphonenumber's rules copied into
+  // the program (core/phone_rules.hpp); normalize_number_by_parse asks the library. The
+  // patterns branch on at most five leading digits: every five-digit prefix of a nine-digit
+  // number (the valid length) is tried, and every three-digit prefix of the other lengths.
+  std::mt19937 rng(13);
+  std::uniform_int_distribution<int> digit(0, 9);
+  const auto tail = [&](std::string number, std::size_t length) {
+    while (number.size() < length) {
+      number += static_cast<char>('0' + digit(rng));
+    }
+    return number;
+  };
+  std::vector<std::string> nationals;
+  for (int prefix = 10000; prefix < 100000; ++prefix) { // no leading 0: Parse's case
+    nationals.push_back(tail(std::to_string(prefix), 9));
+  }
+  for (std::size_t length = 2; length <= 17; ++length) {
+    for (int prefix = 10; prefix < 1000 && length != 9; ++prefix) {
+      nationals.push_back(tail(std::to_string(prefix), length).substr(0, length));
+    }
+  }
+  int valid = 0;
+  for (const auto& national : nationals) {
+    const std::string number = "+994" + national;
+    const auto fast = normalize_number(number, "AZ");
+    const auto slow = normalize_number_by_parse(number, "AZ");
+    INFO(number);
+    REQUIRE(static_cast<bool>(fast) == static_cast<bool>(slow));
+    if (fast) {
+      REQUIRE(*fast == *slow);
+      ++valid;
+    } else {
+      REQUIRE(fast.error() == slow.error());
+    }
+  }
+  CHECK(valid > 1000);
+}
+
 TEST_CASE("Azerbaijani mobile numbers are grouped as libphonenumber groups them") {
   std::mt19937 rng(11);
   std::uniform_int_distribution<int> digit(0, 9);
