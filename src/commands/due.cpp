@@ -123,15 +123,28 @@ void run_due(const DueOptions& o, Context& ctx) {
                            render::styled(core::due_phrase(days), due_style(days), color))
               << "\n   " << core::what_to_ask(r) << '\n';
     });
+    // Thousands of rows on a large database: each is written into one reused buffer, with
+    // the row's format prepared once.
     std::size_t todos = 0;
+    const util::RowFormat todo_row(_("#{} {} ({}): {}"));
+    std::string line;
+    std::string number;
+    std::string items;
     store.for_each_after_todo([&](const core::AfterTodo& todo) {
       if (todos++ == 0) {
         ctx.out << (checks > 0 ? "\n" : "")
                 << _("Confirmed, still to do (mark each with 'cancelog tick ID ITEM'):") << '\n';
       }
-      ctx.out << util::trf("#{} {} ({}): {}", todo.id, core::format_international(todo.number),
-                           todo.operator_name, util::join(due_item_names(todo.items), ", "))
-              << '\n';
+      number.clear();
+      core::append_international(number, todo.number);
+      items.clear();
+      for (const auto item : todo.items) {
+        items.append(items.empty() ? "" : ", ").append(core::name_of(item));
+      }
+      line.clear();
+      todo_row.append(line, todo.id, number, todo.operator_name, items);
+      line += '\n';
+      ctx.out.write(line.data(), static_cast<std::streamsize>(line.size()));
     });
     count = checks + todos;
     if (count == 0) {

@@ -3,6 +3,7 @@
 #include "util/i18n.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace cancelog::core {
 
@@ -45,6 +46,17 @@ std::vector<ChecklistItem> unticked_after_todo(Card card,
     }
   }
   return out;
+}
+
+void after_items_of_bits(std::int64_t bits, std::vector<ChecklistItem>& items) {
+  static constexpr std::array<ChecklistItem, 3> k_bits{
+      ChecklistItem::number_dead, ChecklistItem::sim_destroyed, ChecklistItem::final_bill_settled};
+  items.clear();
+  for (std::size_t bit = 0; bit < k_bits.size(); ++bit) {
+    if ((bits & (std::int64_t{1} << bit)) != 0) {
+      items.push_back(k_bits[bit]);
+    }
+  }
 }
 
 util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card) {

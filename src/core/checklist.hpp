@@ -3,6 +3,7 @@
 #include "core/model.hpp"
 #include "util/result.hpp"
 
+#include <cstdint>
 #include <vector>
 
 namespace cancelog::core {
@@ -18,11 +19,16 @@ bool is_after_item(ChecklistItem item);
 // number-dead, sim-destroyed, and final-bill-settled for postpaid. receipt-kept is not among
 // them: it ticks itself when a receipt is recorded, and a receipt that was never kept cannot
 // be kept later, so reminding of it every day would only be noise (`add` warns instead).
-// schema/0003_reminders.sql spells the same rule in SQL.
+// schema/0004_after_todo_items.sql spells the same rule in SQL (the view case_after_todo).
 std::vector<ChecklistItem> after_todo_items(Card card);
 
 // The items of after_todo_items(card) that are not among `ticked`.
 std::vector<ChecklistItem> unticked_after_todo(Card card, const std::vector<ChecklistItem>& ticked);
+
+// The after items named by the bits of cases.after_todo (schema/0004_after_todo_items.sql):
+// 1 number-dead, 2 sim-destroyed, 4 final-bill-settled; in checklist order, into `items`
+// (cleared first: a list of thousands reuses one vector).
+void after_items_of_bits(std::int64_t bits, std::vector<ChecklistItem>& items);
 
 // Checks that an item may be ticked on a line of this kind.
 util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card);

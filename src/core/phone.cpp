@@ -135,22 +135,20 @@ util::Result<std::string_view> phone_text(std::string_view raw) {
 constexpr std::array<std::string_view, 8> k_fast_format_prefixes{"10", "50", "51", "55",
                                                                  "60", "70", "77", "99"};
 
-std::optional<std::string> fast_international(std::string_view e164) {
+// Appends the number grouped when it is such a number; false (and nothing appended) if not.
+bool append_fast_international(std::string& out, std::string_view e164) {
   constexpr std::size_t k_length = 1 + 3 + 9;
   if (e164.size() != k_length || e164.substr(0, 4) != "+994" ||
       !std::all_of(e164.begin() + 1, e164.end(), is_ascii_digit) ||
       std::find(k_fast_format_prefixes.begin(), k_fast_format_prefixes.end(), e164.substr(4, 2)) ==
           k_fast_format_prefixes.end()) {
-    return std::nullopt;
+    return false;
   }
-  std::string out;
-  out.reserve(k_length + 4);
-  out.append(e164.substr(0, 4)).append(1, ' ');
-  out.append(e164.substr(4, 2)).append(1, ' ');
-  out.append(e164.substr(6, 3)).append(1, ' ');
-  out.append(e164.substr(9, 2)).append(1, ' ');
-  out.append(e164.substr(11, 2));
-  return out;
+  const char* d = e164.data();
+  const char grouped[] = {d[0], d[1],  d[2],  d[3], ' ',   d[4],  d[5], ' ', d[6],
+                          d[7], d[8],  ' ',   d[9], d[10], ' ',   d[11], d[12]};
+  out.append(grouped, sizeof grouped);
+  return true;
 }
 
 } // namespace
@@ -190,10 +188,15 @@ util::Result<std::string> normalize_number_by_parse(std::string_view raw,
 }
 
 std::string format_international(std::string_view e164) {
-  if (auto fast = fast_international(e164)) {
-    return std::move(*fast);
+  std::string out;
+  append_international(out, e164);
+  return out;
+}
+
+void append_international(std::string& out, std::string_view e164) {
+  if (!append_fast_international(out, e164)) {
+    out.append(format_international_by_library(e164));
   }
-  return format_international_by_library(e164);
 }
 
 std::string format_international_by_library(std::string_view e164) {

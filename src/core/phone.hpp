@@ -23,6 +23,9 @@ util::Result<std::string> normalize_number_by_parse(std::string_view raw,
 // without libphonenumber (a list of thousands would spend most of its time there).
 std::string format_international(std::string_view e164);
 
+// The same, appended to `out` (a list of thousands writes each row into one buffer).
+void append_international(std::string& out, std::string_view e164);
+
 // The same, always through libphonenumber: what format_international must agree with.
 std::string format_international_by_library(std::string_view e164);
 

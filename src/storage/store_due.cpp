@@ -37,30 +37,20 @@ void Store::for_each_reminder(util::Date until,
 }
 
 void Store::for_each_after_todo(const std::function<void(const core::AfterTodo&)>& visit) {
-  // Through the partial index cases_after_todo (schema/0003_reminders.sql): only the cases
-  // that have something left, never every confirmed case.
-  Query q(*this, "SELECT c.id, c.uuid, c.number, o.name, c.card, "
-                 "(SELECT group_concat(t.item) FROM checklist AS t WHERE t.case_id = c.id) "
+  // From the partial index cases_after_todo alone (schema/0004_after_todo_items.sql): it
+  // holds only the cases with something left, in id order, with every column read here and
+  // the items left as bits. Neither the table nor the checklist is visited.
+  Query q(*this, "SELECT c.id, c.uuid, c.number, o.name, c.card, c.after_todo "
                  "FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
-                 "WHERE c.after_todo = 1 ORDER BY c.id");
+                 "WHERE c.after_todo IS NOT NULL ORDER BY c.id");
   core::AfterTodo todo;
-  std::vector<core::ChecklistItem> ticked;
   while (q->executeStep()) {
     todo.id = q->getColumn(0).getInt64();
     todo.uuid.assign(column_view(q->getColumn(1)));
     todo.number.assign(column_view(q->getColumn(2)));
     todo.operator_name.assign(column_view(q->getColumn(3)));
     todo.card = column_enum<core::Card>(q->getColumn(4));
-    ticked.clear();
-    std::string_view items = column_view(q->getColumn(5));
-    while (!items.empty()) {
-      const auto comma = items.find(',');
-      if (const auto item = core::parse_enum<core::ChecklistItem>(items.substr(0, comma))) {
-        ticked.push_back(*item);
-      }
-      items = comma == std::string_view::npos ? std::string_view() : items.substr(comma + 1);
-    }
-    todo.items = core::unticked_after_todo(todo.card, ticked);
+    core::after_items_of_bits(q->getColumn(5).getInt64(), todo.items);
     // The column is kept by triggers; a database edited by hand may disagree with it.
     if (!todo.items.empty()) {
       visit(todo);

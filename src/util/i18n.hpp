@@ -4,8 +4,12 @@
 // unity batch that includes it later (after another file defined the macro) fails to build.
 #include <date/date.h>
 #include <fmt/format.h>
+#include <iterator>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace cancelog::util {
 
@@ -33,6 +37,40 @@ std::string trnf(const char* singular, const char* plural, unsigned long n, Args
   return fmt::format(fmt::runtime(translate_plural(singular, plural, n)),
                      std::forward<Args>(args)...);
 }
+
+// A translated format, prepared once and written many times: a long list formats each row
+// with it, and trf() would read the format again on every row. A format made of text and
+// plain {} placeholders (the rows of `due`) is split once into the text between them; any
+// other ({0}, {:>4}, {{, or a count of placeholders that differs from the arguments') is
+// left to fmt on every call. Arguments: text or integers.
+//   const util::RowFormat row(_("#{} {} ({}): {}"));
+//   row.append(line, id, number, operator_name, items);
+class RowFormat {
+public:
+  explicit RowFormat(const char* format);
+
+  template <class... Args> void append(std::string& out, const Args&... args) const {
+    if (m_pieces.size() != sizeof...(Args) + 1) {
+      fmt::format_to(std::back_inserter(out), fmt::runtime(m_format), args...);
+      return;
+    }
+    std::size_t i = 0;
+    ((out.append(m_pieces[i++]), append_value(out, args)), ...);
+    out.append(m_pieces.back());
+  }
+
+private:
+  static void append_value(std::string& out, std::string_view text) { out.append(text); }
+  static void append_value(std::string& out, long long value);
+  template <class Int>
+    requires std::is_integral_v<Int>
+  static void append_value(std::string& out, Int value) {
+    append_value(out, static_cast<long long>(value));
+  }
+
+  std::string_view m_format;
+  std::vector<std::string_view> m_pieces; // empty when the format is not plain
+};
 
 } // namespace cancelog::util
 

@@ -123,3 +123,18 @@ TEST_CASE("the after items due asks for: not receipt-kept, final bill for postpa
                                   {ChecklistItem::number_dead, ChecklistItem::sim_destroyed})
             .empty());
 }
+
+TEST_CASE("the bits of cases.after_todo name the after items left", "[due]") {
+  using Items = std::vector<ChecklistItem>;
+  const auto of = [](std::int64_t bits) {
+    Items items{ChecklistItem::receipt_kept}; // cleared first
+    core::after_items_of_bits(bits, items);
+    return items;
+  };
+  CHECK(of(0).empty());
+  CHECK(of(1) == Items{ChecklistItem::number_dead});
+  CHECK(of(2) == Items{ChecklistItem::sim_destroyed});
+  CHECK(of(4) == Items{ChecklistItem::final_bill_settled});
+  CHECK(of(7) == core::after_todo_items(Card::postpaid));
+  CHECK(of(3) == core::after_todo_items(Card::prepaid));
+}
