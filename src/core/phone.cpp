@@ -145,8 +145,8 @@ bool append_fast_international(std::string& out, std::string_view e164) {
     return false;
   }
   const char* d = e164.data();
-  const char grouped[] = {d[0], d[1],  d[2],  d[3], ' ',   d[4],  d[5], ' ', d[6],
-                          d[7], d[8],  ' ',   d[9], d[10], ' ',   d[11], d[12]};
+  const char grouped[] = {d[0], d[1], d[2], d[3], ' ',   d[4], d[5],  ' ',  d[6],
+                          d[7], d[8], ' ',  d[9], d[10], ' ',  d[11], d[12]};
   out.append(grouped, sizeof grouped);
   return true;
 }

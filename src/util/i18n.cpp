@@ -63,8 +63,12 @@ RowFormat::RowFormat(const char* format) : m_format(format) {
 
 void RowFormat::append_value(std::string& out, long long value) {
   char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  out.append(digits, end);
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
+
+void RowFormat::append_value(std::string& out, unsigned long long value) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
 }
 
 namespace {

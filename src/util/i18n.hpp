@@ -62,10 +62,15 @@ public:
 private:
   static void append_value(std::string& out, std::string_view text) { out.append(text); }
   static void append_value(std::string& out, long long value);
+  static void append_value(std::string& out, unsigned long long value);
   template <class Int>
-    requires std::is_integral_v<Int>
+  requires std::is_integral_v<Int>
   static void append_value(std::string& out, Int value) {
-    append_value(out, static_cast<long long>(value));
+    if constexpr (std::is_signed_v<Int>) {
+      append_value(out, static_cast<long long>(value));
+    } else {
+      append_value(out, static_cast<unsigned long long>(value));
+    }
   }
 
   std::string_view m_format;
