@@ -13,7 +13,8 @@ Clock::Clock(std::optional<std::string> fixed_now, std::optional<std::string> tz
 Instant Clock::now() const {
   if (!m_now) {
     if (m_fixed_text) {
-      auto parsed = parse_instant(*m_fixed_text, zone());
+      // The zone only for a local time: 2026-03-04T10:00:00Z needs none.
+      auto parsed = parse_instant(*m_fixed_text, [this]() -> const TimeZone& { return zone(); });
       if (!parsed) {
         throw InputError(trf("CANCELOG_NOW: {}", parsed.error()));
       }
@@ -23,6 +24,15 @@ Instant Clock::now() const {
     }
   }
   return *m_now;
+}
+
+Date Clock::today() const {
+  if (!m_zone) {
+    if (const auto day = system_local_date(now(), m_tz_text)) {
+      return *day;
+    }
+  }
+  return zone().local_date(now());
 }
 
 const TimeZone& Clock::zone() const {

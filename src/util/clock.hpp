@@ -19,8 +19,9 @@ public:
   [[nodiscard]] Instant now() const;
   // The user's time zone; throws InputError when TZ names an unknown zone.
   [[nodiscard]] const TimeZone& zone() const;
-  // Today's date in the user's time zone.
-  [[nodiscard]] Date today() const { return zone().local_date(now()); }
+  // Today's date in the user's time zone (through the C library when it can: see
+  // system_local_date).
+  [[nodiscard]] Date today() const;
 
 private:
   std::optional<std::string> m_fixed_text;

@@ -6,7 +6,12 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <date/tz.h>
+#include <fstream>
+#include <functional>
 
 namespace cancelog::util {
 
@@ -233,7 +238,59 @@ Result<TimeZone> resolve_zone(const char* tz_variable) {
   }
 }
 
+namespace {
+
+// A TZ value that names a file of the zone folder: Asia/Baku, :Europe/Berlin, Etc/GMT+4.
+bool is_zone_file_name(std::string_view name) {
+  if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
+  });
+}
+
+// Whether the file is a compiled zone (TZif), as the C library and the date library read.
+bool is_zone_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::array<char, 4> magic{};
+  return file.read(magic.data(), magic.size()) && std::string_view(magic.data(), 4) == "TZif";
+}
+
+} // namespace
+
+std::optional<Date> system_local_date(Instant at, const std::optional<std::string>& tz) {
+  // The C library reads the process's own TZ: only when it is the one asked about.
+  const char* process_tz = std::getenv("TZ");
+  if (tz.has_value() != (process_tz != nullptr) || (tz && *tz != process_tz)) {
+    return std::nullopt;
+  }
+  std::string_view name = process_tz != nullptr ? process_tz : "";
+  if (!name.empty() && name.front() == ':') {
+    name.remove_prefix(1);
+  }
+  // What resolve_zone would accept without doubt: the system's zone, or a zone file by name.
+  // Anything else (a path, a POSIX rule, an unknown name) is left to it, and to its error.
+  const std::string file =
+      name.empty() ? std::string("/etc/localtime") : "/usr/share/zoneinfo/" + std::string(name);
+  if ((!name.empty() && !is_zone_file_name(name)) || !is_zone_file(file)) {
+    return std::nullopt;
+  }
+  ::tzset();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(at);
+  std::tm local{};
+  if (::localtime_r(&seconds, &local) == nullptr) {
+    return std::nullopt;
+  }
+  return Date{date::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday};
+}
+
 Result<Instant> parse_instant(std::string_view text, const TimeZone& zone) {
+  return parse_instant(text, [&]() -> const TimeZone& { return zone; });
+}
+
+Result<Instant> parse_instant(std::string_view text, const std::function<const TimeZone&()>& zone) {
   const std::string_view original = text;
   text = trim(text);
   const auto bad = [&] {
@@ -273,7 +330,7 @@ Result<Instant> parse_instant(std::string_view text, const TimeZone& zone) {
   const auto clock = std::chrono::hours{*h} + std::chrono::minutes{*m} + std::chrono::seconds{s};
   const std::string_view rest = text.substr(pos);
   if (rest.empty()) {
-    return zone.from_local(date::local_seconds{day->time_since_epoch()} + clock);
+    return zone().from_local(date::local_seconds{day->time_since_epoch()} + clock);
   }
   const Instant utc = Instant{*day} + clock;
   if (rest == "Z" || rest == "z") {

@@ -3,6 +3,7 @@
 #include "util/result.hpp"
 
 #include <date/date.h>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,6 +82,15 @@ Result<TimeZone> resolve_zone(const char* tz_variable);
 // absolute, without one it is a local time in `zone`. Seconds and fractions are optional;
 // a space may replace the T.
 Result<Instant> parse_instant(std::string_view text, const TimeZone& zone);
+// The same, with the zone asked for only when the text has no offset of its own.
+Result<Instant> parse_instant(std::string_view text, const std::function<const TimeZone&()>& zone);
+
+// The local date of an instant in the zone named by `tz` (the text of TZ, or nothing for the
+// system's zone) through the C library, which reads only that zone's file. date::locate_zone
+// first lists the whole zone folder (700 system calls, about 2 ms): a command that only needs
+// today's date (`add`) skips it. Nothing when `tz` is not the process's own TZ or names no
+// zone file, and then resolve_zone decides (and reports an unknown zone).
+std::optional<Date> system_local_date(Instant at, const std::optional<std::string>& tz);
 
 // Writes an instant as local "YYYY-MM-DD HH:MM" for people.
 std::string format_local(Instant at, const TimeZone& zone);

@@ -88,6 +88,12 @@ def test_today_is_the_local_date_of_the_user_time_zone(cl):
         "requested_on"] == "2026-03-04"
     assert cl.json("add", "0501234568", "--channel", "store", "--receipt", "R",
                    env={"TZ": "UTC"})["requested_on"] == "2026-03-03"
+    # TZ as POSIX allows it (a leading colon), and as a path to the zone's file.
+    assert cl.json("add", "0501234569", "--channel", "store", "--receipt", "R",
+                   env={"TZ": ":Asia/Baku"})["requested_on"] == "2026-03-04"
+    assert cl.json("add", "0501234570", "--channel", "store", "--receipt", "R",
+                   env={"TZ": "/usr/share/zoneinfo/America/New_York"})["requested_on"] == \
+        "2026-03-03"
 
 
 def test_first_check_follows_the_channel(cl):

@@ -3,7 +3,12 @@
 #include "util/time.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <ctime>
 #include <date/tz.h>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace cancelog::util;
 using date::days;
@@ -127,4 +132,50 @@ TEST_CASE("the clock: CANCELOG_NOW fixes now, today follows the zone") {
   CHECK_THROWS_AS(bad.now(), cancelog::InputError);
   const Clock real(std::nullopt, std::string("UTC"));
   CHECK(real.now().time_since_epoch().count() > 0);
+}
+
+TEST_CASE("today's date through the C library is the date library's, in every zone") {
+  // system_local_date reads the process's TZ: set for each zone, restored at the end.
+  const char* saved = std::getenv("TZ");
+  const std::optional<std::string> before =
+      saved ? std::optional<std::string>(saved) : std::nullopt;
+  const auto utc = [](const char* text) { return *parse_utc(text); };
+  for (const char* name :
+       {"Asia/Baku", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham",
+        "America/St_Johns", "Asia/Kolkata", "Pacific/Kiritimati", "America/Sao_Paulo", "UTC"}) {
+    INFO(name);
+    ::setenv("TZ", name, 1);
+    const TimeZone zone{date::locate_zone(name)};
+    std::vector<Instant> instants;
+    // Every 97 minutes over three years, and a second either side of each change of offset.
+    for (Instant at = utc("2024-01-01T00:00:00Z"); at < utc("2027-01-01T00:00:00Z");
+         at += std::chrono::minutes{97}) {
+      instants.push_back(at);
+    }
+    for (auto info = date::locate_zone(name)->get_info(utc("2024-01-01T00:00:00Z"));
+         info.end < utc("2027-01-01T00:00:00Z");
+         info = date::locate_zone(name)->get_info(info.end)) {
+      instants.insert(instants.end(), {info.end - std::chrono::seconds{1}, info.end});
+    }
+    for (const Instant at : instants) {
+      const auto day = system_local_date(at, std::string(name));
+      REQUIRE(day);
+      REQUIRE(*day == zone.local_date(at));
+    }
+  }
+  ::setenv("TZ", "Asia/Baku", 1);
+  // Only for the process's own TZ, and only for a zone file: else the date library decides.
+  CHECK_FALSE(system_local_date(utc("2026-03-04T10:00:00Z"), std::string("Europe/Berlin")));
+  CHECK_FALSE(system_local_date(utc("2026-03-04T10:00:00Z"), std::nullopt));
+  for (const char* odd : {"Nowhere/City", "../../etc/passwd", "zone.tab", "EST5EDT,M3.2.0,M11.1.0",
+                          "/usr/share/zoneinfo/Asia/Baku"}) {
+    ::setenv("TZ", odd, 1);
+    CHECK_FALSE(system_local_date(utc("2026-03-04T10:00:00Z"), std::string(odd)));
+  }
+  if (before) {
+    ::setenv("TZ", before->c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
+  ::tzset();
 }
