@@ -48,15 +48,33 @@ std::vector<ChecklistItem> unticked_after_todo(Card card,
   return out;
 }
 
+namespace {
+
+// The bit of each after item in cases.after_todo.
+constexpr std::array<ChecklistItem, 3> k_after_bits{
+    ChecklistItem::number_dead, ChecklistItem::sim_destroyed, ChecklistItem::final_bill_settled};
+
+} // namespace
+
 void after_items_of_bits(std::int64_t bits, std::vector<ChecklistItem>& items) {
-  static constexpr std::array<ChecklistItem, 3> k_bits{
-      ChecklistItem::number_dead, ChecklistItem::sim_destroyed, ChecklistItem::final_bill_settled};
   items.clear();
-  for (std::size_t bit = 0; bit < k_bits.size(); ++bit) {
+  for (std::size_t bit = 0; bit < k_after_bits.size(); ++bit) {
     if ((bits & (std::int64_t{1} << bit)) != 0) {
-      items.push_back(k_bits[bit]);
+      items.push_back(k_after_bits[bit]);
     }
   }
+}
+
+std::optional<std::int64_t> after_bits_of_new_case(Status status, Card card) {
+  if (status != Status::confirmed) {
+    return std::nullopt;
+  }
+  std::int64_t bits = 0;
+  for (const auto item : after_todo_items(card)) {
+    const auto at = std::find(k_after_bits.begin(), k_after_bits.end(), item);
+    bits |= std::int64_t{1} << (at - k_after_bits.begin());
+  }
+  return bits;
 }
 
 util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card) {

@@ -4,6 +4,7 @@
 #include "util/result.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace cancelog::core {
@@ -29,6 +30,11 @@ std::vector<ChecklistItem> unticked_after_todo(Card card, const std::vector<Chec
 // 1 number-dead, 2 sim-destroyed, 4 final-bill-settled; in checklist order, into `items`
 // (cleared first: a list of thousands reuses one vector).
 void after_items_of_bits(std::int64_t bits, std::vector<ChecklistItem>& items);
+
+// The bits of cases.after_todo for a case as it is inserted, with no ticks yet: all the after
+// items of its card when it is confirmed, else none (NULL). schema/0004_after_todo_items.sql
+// expects the same of every insert, and corrects an insert that says otherwise.
+std::optional<std::int64_t> after_bits_of_new_case(Status status, Card card);
 
 // Checks that an item may be ticked on a line of this kind.
 util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card);

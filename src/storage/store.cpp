@@ -10,10 +10,12 @@
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace cancelog::storage {
@@ -141,11 +143,24 @@ void Store::configure() {
   // changed; reads still work and writes fail with a clear error.
   const std::string mode = m_db->execAndGet("PRAGMA journal_mode").getString();
   if (mode != "wal") {
-    try {
-      m_db->execAndGet("PRAGMA journal_mode = WAL");
-    } catch (const SQLite::Exception& e) {
-      if (e.getErrorCode() != SQLITE_READONLY) {
-        throw;
+    // Switching a new file to WAL takes an exclusive lock without SQLite's busy handler: two
+    // processes creating the same database at once could see "database is locked" at once.
+    // The switch is retried for as long as the busy timeout.
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+    for (;;) {
+      try {
+        m_db->execAndGet("PRAGMA journal_mode = WAL");
+        break;
+      } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_READONLY) {
+          break;
+        }
+        if ((e.getErrorCode() & 0xff) != SQLITE_BUSY ||
+            std::chrono::steady_clock::now() >= deadline) {
+          throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
       }
     }
   }

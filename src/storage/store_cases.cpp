@@ -1,4 +1,5 @@
 // Cases: insertion, lookup and filtered listing.
+#include "core/checklist.hpp"
 #include "core/json.hpp"
 #include "storage/query.hpp"
 #include "util/i18n.hpp"
@@ -198,7 +199,8 @@ std::int64_t Store::insert_case(Change& change, core::Case& c) {
   c.updated_at = change.at();
   Query q(*this, "INSERT INTO cases (uuid, number, number_raw, operator_id, operator_inferred, "
                  "card, channel, requested_on, receipt, status, next_check_on, note, follows, "
-                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 "created_at, updated_at, after_todo) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q->bind(1, c.uuid);
   q->bind(2, c.number);
   q->bind(3, c.number_raw);
@@ -215,6 +217,7 @@ std::int64_t Store::insert_case(Change& change, core::Case& c) {
   bind_optional(*q, 13, c.follows);
   q->bind(14, util::format_utc(c.created_at));
   q->bind(15, util::format_utc(c.updated_at));
+  bind_optional(*q, 16, core::after_bits_of_new_case(c.status, c.card));
   q->exec();
   c.id = m_db->getLastInsertRowid();
   change.record(c.id, "case.add", "", "", core::to_json(c).dump());

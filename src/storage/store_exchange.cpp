@@ -1,4 +1,5 @@
 // Exports and imports: streaming checks, and the bulk writer of `import`.
+#include "core/checklist.hpp"
 #include "storage/query.hpp"
 
 #include <array>
@@ -84,7 +85,7 @@ CaseImporter::CaseImporter(Store& store, Change& change, std::string event_json)
   m_insert_case = std::make_unique<SQLite::Statement>(
       db, "INSERT INTO cases (id, uuid, number, number_raw, operator_id, operator_inferred, card, "
           "channel, requested_on, receipt, status, next_check_on, note, follows, created_at, "
-          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          "updated_at, after_todo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   m_insert_check = std::make_unique<SQLite::Statement>(
       db, "INSERT INTO checks (id, case_id, checked_at, method, outcome, reference, note, "
           "imported, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -162,6 +163,8 @@ bool CaseImporter::add_case(core::Case& c) {
   detail::bind_optional(q, 14, c.follows);
   importer_bind(q, 15, created.data());
   importer_bind(q, 16, updated.data());
+  // What the insert trigger expects of a new case: it then has nothing to do.
+  detail::bind_optional(q, 17, core::after_bits_of_new_case(c.status, c.card));
   const std::int64_t id = insert_row(q, c.id, m_case_floor);
   if (id == 0) {
     return false; // the uuid is taken

@@ -206,6 +206,30 @@ TEST_CASE("after_todo agrees with core::unticked_after_todo for every status, ca
             .getInt() == static_cast<int>(expected.size()));
 }
 
+TEST_CASE("a case inserted by hand gets its after_todo from the trigger", "[due]") {
+  // cancelog writes the bits of a new case itself (core::after_bits_of_new_case); another
+  // writer that leaves them out, or gets them wrong, is corrected by the insert trigger.
+  DueFixture f;
+  auto& db = f.store->database();
+  const auto insert = [&](const char* uuid, const char* card, const char* status,
+                          const char* after_todo) {
+    db.exec(fmt::format(
+        "INSERT INTO cases (uuid, number, number_raw, operator_id, card, channel, requested_on, "
+        "status, created_at, updated_at, after_todo) VALUES ('{}', '+994501234567', '050', 1, "
+        "'{}', 'store', '2026-03-01', '{}', '2026-03-04T10:00:00Z', '2026-03-04T10:00:00Z', {})",
+        uuid, card, status, after_todo));
+    return db.execAndGet(fmt::format("SELECT after_todo FROM cases WHERE uuid = '{}'", uuid));
+  };
+  CHECK(insert("h1", "prepaid", "confirmed", "NULL").getInt() == 3);
+  CHECK(insert("h2", "postpaid", "confirmed", "1").getInt() == 7);
+  CHECK(insert("h3", "postpaid", "confirmed", "7").getInt() == 7);
+  CHECK(insert("h4", "prepaid", "pending", "3").isNull());
+  CHECK(insert("h5", "prepaid", "pending", "NULL").isNull());
+  CHECK(core::after_bits_of_new_case(Status::confirmed, Card::prepaid) == 3);
+  CHECK(core::after_bits_of_new_case(Status::confirmed, Card::postpaid) == 7);
+  CHECK_FALSE(core::after_bits_of_new_case(Status::pending, Card::postpaid));
+}
+
 TEST_CASE("upgrading a version 1 database fills in after_todo", "[due]") {
   const testing::TempDir dir;
   const fs::path db = dir.path / "old.db";
