@@ -71,11 +71,12 @@ CaseImporter::CaseImporter(Store& store, Change& change, std::string event_json)
   auto& db = store.database();
   // A large import writes index pages all over the file (uuids and numbers are random), and
   // a page that does not fit in the cache is spilled to the WAL and read back. A larger cache
-  // spills less but is resident memory: 6 MiB keeps an import of a million cases within a
-  // few MiB of one of ten thousand (docs/performance.md has the figures), where the 64 MiB
+  // spills less but is resident memory: 4 MiB keeps an import of a million cases within
+  // 1.2 times the memory of one of ten thousand (15.5 against 13.2 MiB; docs/performance.md),
+  // where 6 MiB gave 1.23 times once libphonenumber no longer counted in both, and the 64 MiB
   // of earlier versions made the import of a million cases take 3.5 times as much memory.
   m_cache_pages = db.execAndGet("PRAGMA cache_size").getInt();
-  db.exec("PRAGMA cache_size = -6144");
+  db.exec("PRAGMA cache_size = -4096");
   m_case_floor = importer_highest_id(
       db, "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cases'), 0), "
           "coalesce((SELECT max(id) FROM cases), 0))");
