@@ -28,6 +28,7 @@ private:
   std::optional<std::string> m_tz_text;
   mutable std::optional<Instant> m_now;
   mutable std::optional<TimeZone> m_zone;
+  mutable std::optional<Date> m_today;
 };
 
 } // namespace cancelog::util

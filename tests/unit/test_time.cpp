@@ -128,6 +128,10 @@ TEST_CASE("the clock: CANCELOG_NOW fixes now, today follows the zone") {
   CHECK(fixed.today() == ymd(2026, 3, 4));
   const Clock local(std::string("2026-03-04 01:30"), std::string("Asia/Baku"));
   CHECK(format_utc(local.now()) == "2026-03-03T21:30:00Z");
+  // CANCELOG_NOW with its offset needs no zone, but today's date still refuses an unknown one.
+  const Clock nowhere(std::string("2026-03-03T21:30:00Z"), std::string("Mars/Olympus"));
+  CHECK(format_utc(nowhere.now()) == "2026-03-03T21:30:00Z");
+  CHECK_THROWS_AS(nowhere.today(), cancelog::InputError);
   const Clock bad(std::string("soon"), std::string("UTC"));
   CHECK_THROWS_AS(bad.now(), cancelog::InputError);
   const Clock real(std::nullopt, std::string("UTC"));
