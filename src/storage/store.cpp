@@ -89,6 +89,10 @@ Store::Store(const fs::path& path, const OpenOptions& options, std::ostream& war
     util::tighten_file_mode(fs::path(path.string() + suffix));
   }
   try {
+    // SQLite counts every allocation under a global mutex for sqlite3_memory_used(), which
+    // cancelog never asks: off before the first connection (later the call is refused, which
+    // changes nothing).
+    [[maybe_unused]] static const int memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     // One connection per Store, used by one thread: SQLite's own locking of the connection
     // (taken on every column read) is not needed.
     m_db = std::make_unique<SQLite::Database>(
