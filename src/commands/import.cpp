@@ -215,7 +215,9 @@ public:
         m_importer(m_store, m_change,
                    core::Json{{"file", fs::path(m_name).filename().string()},
                               {"format", format == ImportFormat::csv ? "csv" : "json"}}
-                       .dump()) {}
+                       .dump(),
+                   options.update ? storage::CaseImporter::StoredCases::updated
+                                  : storage::CaseImporter::StoredCases::kept) {}
 
   // Takes a case of the file validated elsewhere (`errors` empty when it is good): writes it
   // when it and every one before it are good. The row's storage is kept for reuse.
@@ -357,7 +359,7 @@ private:
     }
     // Most rows are new: inserting first and looking the uuid up only when it is taken saves
     // a search of the uuid index per row.
-    if (!m_importer.add_case(c)) {
+    if (!m_importer.add_case(c, m_row.ticks)) {
       const auto existing = m_store.case_id_by_uuid(c.uuid);
       if (m_importer.is_new(*existing)) {
         error(line, "uuid", _("the same uuid is on an earlier line of this file"));

@@ -65,16 +65,20 @@ void after_items_of_bits(std::int64_t bits, std::vector<ChecklistItem>& items) {
   }
 }
 
-std::optional<std::int64_t> after_bits_of_new_case(Status status, Card card) {
+std::optional<std::int64_t> after_bits(Status status, Card card, std::span<const Tick> ticks) {
   if (status != Status::confirmed) {
     return std::nullopt;
   }
   std::int64_t bits = 0;
   for (const auto item : after_todo_items(card)) {
-    const auto at = std::find(k_after_bits.begin(), k_after_bits.end(), item);
-    bits |= std::int64_t{1} << (at - k_after_bits.begin());
+    const bool ticked = std::any_of(ticks.begin(), ticks.end(),
+                                    [item](const Tick& tick) { return tick.item == item; });
+    if (!ticked) {
+      const auto at = std::find(k_after_bits.begin(), k_after_bits.end(), item);
+      bits |= std::int64_t{1} << (at - k_after_bits.begin());
+    }
   }
-  return bits;
+  return bits != 0 ? std::optional(bits) : std::nullopt;
 }
 
 util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card) {

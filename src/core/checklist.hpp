@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace cancelog::core {
@@ -31,10 +32,12 @@ std::vector<ChecklistItem> unticked_after_todo(Card card, const std::vector<Chec
 // (cleared first: a list of thousands reuses one vector).
 void after_items_of_bits(std::int64_t bits, std::vector<ChecklistItem>& items);
 
-// The bits of cases.after_todo for a case as it is inserted, with no ticks yet: all the after
-// items of its card when it is confirmed, else none (NULL). schema/0004_after_todo_items.sql
-// expects the same of every insert, and corrects an insert that says otherwise.
-std::optional<std::int64_t> after_bits_of_new_case(Status status, Card card);
+// The bits of cases.after_todo for a case with these ticks: the after items of its card left
+// unticked when it is confirmed, NULL when none is left or it is not confirmed: the rule of
+// the view case_after_todo (schema/0004_after_todo_items.sql). A new case has no ticks yet, and
+// the insert trigger expects exactly these bits of it, correcting an insert that says
+// otherwise; `import` writes them for a case and its ticks at once (storage::CaseImporter).
+std::optional<std::int64_t> after_bits(Status status, Card card, std::span<const Tick> ticks = {});
 
 // Checks that an item may be ticked on a line of this kind.
 util::Result<ChecklistItem> check_item_applies(ChecklistItem item, Card card);

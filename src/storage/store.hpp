@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -240,8 +241,16 @@ private:
 // are updated go through Store::update_case and the other single writes instead.
 class CaseImporter {
 public:
+  // Whether the import may change the status or card of stored cases (`import --update`).
+  // When it may not, the importer turns the schema's triggers off on its connection while it
+  // lives and writes itself what they would: cases.after_todo, from a case's status, card and
+  // ticks (core::after_bits). SQLite gives every statement that fires a trigger a statement
+  // journal, a copy of each page the statement changes, made and dropped row by row: a fifth
+  // of an import's instructions (docs/performance.md). Updates need the triggers.
+  enum class StoredCases { kept, updated };
+
   // `event_json` is the new value of each range event (where the cases came from).
-  CaseImporter(Store& store, Change& change, std::string event_json);
+  CaseImporter(Store& store, Change& change, std::string event_json, StoredCases stored);
   ~CaseImporter();
   CaseImporter(const CaseImporter&) = delete;
   CaseImporter& operator=(const CaseImporter&) = delete;
@@ -253,8 +262,8 @@ public:
   // still free, else it gets the next id; fills in c.id. Every other field is stored as given
   // (created_at and updated_at too: they say when the case was first recorded). Returns false,
   // having written nothing, when a case with the same uuid exists (the caller looks it up only
-  // then, which spares a search per new case).
-  bool add_case(core::Case& c);
+  // then, which spares a search per new case). `ticks` are those the caller will add to it.
+  bool add_case(core::Case& c, std::span<const core::Tick> ticks);
   // Inserts a check of a case added by this import; its id is kept on the same terms.
   void add_check(core::Check& check);
   // Ticks an item of a case added by this import.
@@ -276,6 +285,7 @@ private:
   std::int64_t m_run_first = 0;
   std::int64_t m_run_last = 0;
   int m_cache_pages = 0;
+  bool m_triggers_off = false;
   std::unique_ptr<SQLite::Statement> m_insert_case;
   std::unique_ptr<SQLite::Statement> m_insert_check;
   std::unique_ptr<SQLite::Statement> m_insert_tick;

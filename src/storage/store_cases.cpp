@@ -217,7 +217,7 @@ std::int64_t Store::insert_case(Change& change, core::Case& c) {
   bind_optional(*q, 13, c.follows);
   q->bind(14, util::format_utc(c.created_at));
   q->bind(15, util::format_utc(c.updated_at));
-  bind_optional(*q, 16, core::after_bits_of_new_case(c.status, c.card));
+  bind_optional(*q, 16, core::after_bits(c.status, c.card));
   q->exec();
   c.id = m_db->getLastInsertRowid();
   change.record(c.id, "case.add", "", "", core::to_json(c).dump());

@@ -64,9 +64,17 @@ void importer_bind(SQLite::Statement& stmt, int index, std::string_view name) {
   stmt.bindNoCopy(index, name.data());
 }
 
+// Turns the connection's triggers on or off; true when SQLite took the setting.
+bool set_triggers(SQLite::Database& db, bool on) {
+  int now = -1;
+  return sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, on ? 1 : 0, &now) ==
+             SQLITE_OK &&
+         now == (on ? 1 : 0);
+}
+
 } // namespace
 
-CaseImporter::CaseImporter(Store& store, Change& change, std::string event_json)
+CaseImporter::CaseImporter(Store& store, Change& change, std::string event_json, StoredCases stored)
     : m_store(store), m_change(change), m_event_json(std::move(event_json)) {
   auto& db = store.database();
   // A large import writes index pages all over the file (uuids and numbers are random), and
@@ -94,9 +102,17 @@ CaseImporter::CaseImporter(Store& store, Change& change, std::string event_json)
       db, "INSERT OR IGNORE INTO checklist (case_id, item, ticked_at) VALUES (?, ?, ?)");
   m_set_follows =
       std::make_unique<SQLite::Statement>(db, "UPDATE cases SET follows = ? WHERE id = ?");
+  // Last, so that nothing above can throw with the triggers off. SQLite compiles the setting
+  // into each statement: changing it recompiles the connection's statements at their next use.
+  if (stored == StoredCases::kept) {
+    m_triggers_off = set_triggers(db, false);
+  }
 }
 
 CaseImporter::~CaseImporter() {
+  if (m_triggers_off) {
+    set_triggers(m_store.database(), true);
+  }
   try {
     m_store.database().exec("PRAGMA cache_size = " + std::to_string(m_cache_pages));
   } catch (...) { // NOLINT(bugprone-empty-catch): the setting ends with the connection anyway
@@ -135,7 +151,7 @@ std::int64_t CaseImporter::insert_row(SQLite::Statement& insert, std::int64_t wa
   return m_store.database().getLastInsertRowid();
 }
 
-bool CaseImporter::add_case(core::Case& c) {
+bool CaseImporter::add_case(core::Case& c, std::span<const core::Tick> ticks) {
   auto& q = *m_insert_case;
   std::array<char, util::k_date_chars + 1> requested{};
   std::array<char, util::k_date_chars + 1> next{};
@@ -164,8 +180,12 @@ bool CaseImporter::add_case(core::Case& c) {
   detail::bind_optional(q, 14, c.follows);
   importer_bind(q, 15, created.data());
   importer_bind(q, 16, updated.data());
-  // What the insert trigger expects of a new case: it then has nothing to do.
-  detail::bind_optional(q, 17, core::after_bits_of_new_case(c.status, c.card));
+  // With the triggers on, what the insert trigger expects of a case without ticks: it then has
+  // nothing to do (and the tick trigger corrects the bits of each after item ticked). With them
+  // off, the bits of the case with its ticks, which nothing corrects.
+  detail::bind_optional(q, 17,
+                        m_triggers_off ? core::after_bits(c.status, c.card, ticks)
+                                       : core::after_bits(c.status, c.card));
   const std::int64_t id = insert_row(q, c.id, m_case_floor);
   if (id == 0) {
     return false; // the uuid is taken

@@ -184,6 +184,37 @@ def test_confirmed_lines_with_after_items_to_do(cl):
     assert [x["kind"] for x in cl.json("due")] == ["check", "todo"]
 
 
+def test_an_imported_file_has_the_same_after_items_to_do(cl, tmp_path):
+    # import writes the after items left itself, from each case's status, card and ticks
+    # (storage::CaseImporter): the copy lists what the original lists, new or updated.
+    cl.at(day(1))
+    cl.ok("add", "0501234567", "--channel", "store", "--receipt", "A")
+    cl.ok("add", "0551234567", "--channel", "online", "--card", "postpaid", "--receipt", "B")
+    cl.ok("add", "0701234567", "--channel", "store")
+    cl.ok("add", "0771234567", "--channel", "store", "--card", "postpaid")
+    cl.at(day(4))
+    for case in ("1", "2", "3", "4"):
+        cl.ok("check", case, "--outcome", "confirmed")
+    cl.ok("tick", "1", "number-dead")
+    cl.ok("tick", "2", "sim-destroyed", "final-bill-settled")
+    cl.ok("tick", "3", "number-dead", "sim-destroyed")
+    original = cl.json("due")
+    assert [(x["id"], x["items"]) for x in original] == [
+        (1, ["sim-destroyed"]), (2, ["number-dead"]),
+        (4, ["number-dead", "sim-destroyed", "final-bill-settled"])]
+    dump = tmp_path / "all.json"
+    cl.ok("export", "--format", "json", "--what", "all", "--output", str(dump))
+    copy = ["--db", str(tmp_path / "copy.db")]
+    cl.ok(*copy, "import", str(dump))
+    assert cl.json(*copy, "due") == original
+    # --update rewrites the stored cases with the triggers on: the same list again.
+    cl.ok(*copy, "import", "--update", str(dump))
+    assert cl.json(*copy, "due") == original
+    cl.ok(*copy, "tick", "4", "number-dead")  # and the copy's triggers still work
+    assert [x["items"] for x in cl.json(*copy, "due")][-1] == ["sim-destroyed",
+                                                                "final-bill-settled"]
+
+
 def test_reopening_brings_a_check_back_and_the_todo_goes(cl):
     cl.at(day(1)).ok("add", "0501234567", "--channel", "store", "--receipt", "A")
     cl.at(day(4)).ok("check", "1", "--outcome", "confirmed")

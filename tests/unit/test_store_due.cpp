@@ -207,7 +207,7 @@ TEST_CASE("after_todo agrees with core::unticked_after_todo for every status, ca
 }
 
 TEST_CASE("a case inserted by hand gets its after_todo from the trigger", "[due]") {
-  // cancelog writes the bits of a new case itself (core::after_bits_of_new_case); another
+  // cancelog writes the bits of a new case itself (core::after_bits); another
   // writer that leaves them out, or gets them wrong, is corrected by the insert trigger.
   DueFixture f;
   auto& db = f.store->database();
@@ -225,9 +225,82 @@ TEST_CASE("a case inserted by hand gets its after_todo from the trigger", "[due]
   CHECK(insert("h3", "postpaid", "confirmed", "7").getInt() == 7);
   CHECK(insert("h4", "prepaid", "pending", "3").isNull());
   CHECK(insert("h5", "prepaid", "pending", "NULL").isNull());
-  CHECK(core::after_bits_of_new_case(Status::confirmed, Card::prepaid) == 3);
-  CHECK(core::after_bits_of_new_case(Status::confirmed, Card::postpaid) == 7);
-  CHECK_FALSE(core::after_bits_of_new_case(Status::pending, Card::postpaid));
+  CHECK(core::after_bits(Status::confirmed, Card::prepaid) == 3);
+  CHECK(core::after_bits(Status::confirmed, Card::postpaid) == 7);
+  CHECK_FALSE(core::after_bits(Status::pending, Card::postpaid));
+}
+
+TEST_CASE("core::after_bits leaves out the after items ticked", "[due]") {
+  const auto tick = [](ChecklistItem item) { return core::Tick{item, k_due_now}; };
+  const std::vector<core::Tick> dead{tick(ChecklistItem::number_dead),
+                                     tick(ChecklistItem::receipt_kept)};
+  CHECK(core::after_bits(Status::confirmed, Card::prepaid, dead) == 2);
+  CHECK(core::after_bits(Status::confirmed, Card::postpaid, dead) == 6);
+  const std::vector<core::Tick> bill{tick(ChecklistItem::final_bill_settled)};
+  CHECK(core::after_bits(Status::confirmed, Card::prepaid, bill) == 3); // not asked of prepaid
+  CHECK(core::after_bits(Status::confirmed, Card::postpaid, bill) == 3);
+  const std::vector<core::Tick> all{tick(ChecklistItem::sim_destroyed),
+                                    tick(ChecklistItem::number_dead)};
+  CHECK_FALSE(core::after_bits(Status::confirmed, Card::prepaid, all)); // nothing left: NULL
+  CHECK(core::after_bits(Status::confirmed, Card::postpaid, all) == 4);
+  CHECK_FALSE(core::after_bits(Status::rejected, Card::postpaid, dead));
+}
+
+TEST_CASE("an import writes after_todo itself, with the triggers off only while it lasts",
+          "[due]") {
+  using Stored = storage::CaseImporter::StoredCases;
+  for (const auto stored : {Stored::kept, Stored::updated}) {
+    DYNAMIC_SECTION((stored == Stored::kept ? "triggers off" : "triggers on")) {
+      DueFixture f;
+      const std::vector<ChecklistItem> afters{ChecklistItem::number_dead,
+                                              ChecklistItem::sim_destroyed,
+                                              ChecklistItem::final_bill_settled};
+      std::vector<std::pair<std::int64_t, std::vector<ChecklistItem>>> expected;
+      {
+        storage::Change change(*f.store, "import", k_due_now);
+        storage::CaseImporter importer(*f.store, change, "{}", stored);
+        for (const auto& [status, status_name] : core::EnumNames<Status>::k_names) {
+          for (const auto& [card, card_name] : core::EnumNames<Card>::k_names) {
+            for (unsigned mask = 0; mask < 8; ++mask) {
+              core::Case c;
+              c.uuid = util::make_uuid();
+              c.number = "+994501234567";
+              c.number_raw = c.number;
+              c.operator_id = f.store->find_operator("Azercell")->id;
+              c.card = card;
+              c.status = status;
+              c.requested_on = due_day("2026-03-01");
+              std::vector<core::Tick> ticks{{ChecklistItem::receipt_kept, k_due_now}};
+              std::vector<ChecklistItem> ticked;
+              for (unsigned bit = 0; bit < 3; ++bit) {
+                if ((mask & (1U << bit)) != 0 && core::check_item_applies(afters[bit], card)) {
+                  ticks.push_back({afters[bit], k_due_now});
+                  ticked.push_back(afters[bit]);
+                }
+              }
+              REQUIRE(importer.add_case(c, ticks));
+              for (const auto& tick : ticks) {
+                importer.add_tick(c.id, tick);
+              }
+              const auto left = core::unticked_after_todo(card, ticked);
+              if (status == Status::confirmed && !left.empty()) {
+                expected.emplace_back(c.id, left);
+              }
+            }
+          }
+        }
+        importer.finish();
+        change.commit();
+      }
+      CHECK(f.todo() == expected);
+      // The triggers are on again: a tick on this connection updates the bits.
+      REQUIRE_FALSE(expected.empty());
+      const auto [id, items] = expected.front();
+      f.tick(id, items.front());
+      REQUIRE_FALSE(f.todo().empty());
+      CHECK(f.todo().front().second.size() == items.size() - 1);
+    }
+  }
 }
 
 TEST_CASE("upgrading a version 1 database fills in after_todo", "[due]") {
