@@ -18,6 +18,9 @@ namespace cancelog::commands {
 
 namespace {
 
+// How much of the list of after items `due` gathers before writing it out.
+constexpr std::size_t k_due_flush_bytes = 64 * 1024;
+
 // The exit code of `due --exit-code` when something is due (SPEC.md "Exit codes").
 constexpr int k_exit_due = 3;
 
@@ -123,8 +126,8 @@ void run_due(const DueOptions& o, Context& ctx) {
                            render::styled(core::due_phrase(days), due_style(days), color))
               << "\n   " << core::what_to_ask(r) << '\n';
     });
-    // Thousands of rows on a large database: each is written into one reused buffer, with
-    // the row's format prepared once.
+    // Thousands of rows on a large database: they are written into one reused buffer, with
+    // the row's format prepared once, and the buffer goes out when it is full.
     std::size_t todos = 0;
     const util::RowFormat todo_row(_("#{} {} ({}): {}"));
     std::string line;
@@ -141,11 +144,14 @@ void run_due(const DueOptions& o, Context& ctx) {
       for (const auto item : todo.items) {
         items.append(items.empty() ? "" : ", ").append(core::name_of(item));
       }
-      line.clear();
       todo_row.append(line, todo.id, number, todo.operator_name, items);
       line += '\n';
-      ctx.out.write(line.data(), static_cast<std::streamsize>(line.size()));
+      if (line.size() >= k_due_flush_bytes) { // the stream's own buffer is 8 KiB: fewer calls
+        ctx.out.write(line.data(), static_cast<std::streamsize>(line.size()));
+        line.clear();
+      }
     });
+    ctx.out.write(line.data(), static_cast<std::streamsize>(line.size()));
     count = checks + todos;
     if (count == 0) {
       ctx.out << _("Nothing is due.") << '\n';

@@ -24,6 +24,27 @@ util::Date column_date(const SQLite::Column& column) {
   return *day;
 }
 
+bool Rows::next() {
+  if (!m_stmt.executeStep()) {
+    return false;
+  }
+  if (m_columns.empty()) {
+    m_columns.reserve(static_cast<std::size_t>(m_stmt.getColumnCount()));
+    for (int i = 0; i < m_stmt.getColumnCount(); ++i) {
+      m_columns.push_back(m_stmt.getColumn(i));
+    }
+  }
+  return true;
+}
+
+std::string_view Rows::text(int index) const {
+  return column_view(m_columns[index]);
+}
+
+util::Date Rows::date(int index) const {
+  return column_date(m_columns[index]);
+}
+
 std::optional<util::Date> column_optional_date(const SQLite::Column& column) {
   if (column.isNull()) {
     return std::nullopt;

@@ -2,12 +2,15 @@
 #include "core/checklist.hpp"
 #include "storage/query.hpp"
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace cancelog::storage {
 
-using detail::column_date;
-using detail::column_enum;
-using detail::column_view;
 using detail::Query;
+using detail::Rows;
 
 void Store::for_each_reminder(util::Date until,
                               const std::function<void(const core::Reminder&)>& visit) {
@@ -18,20 +21,21 @@ void Store::for_each_reminder(util::Date until,
                  "FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
                  "WHERE c.next_check_on <= ? ORDER BY c.next_check_on, c.id");
   q->bind(1, util::format_date(until));
+  Rows row(*q);
   core::Reminder r;
-  while (q->executeStep()) {
-    r.id = q->getColumn(0).getInt64();
-    r.uuid.assign(column_view(q->getColumn(1)));
-    r.number.assign(column_view(q->getColumn(2)));
-    r.operator_name.assign(column_view(q->getColumn(3)));
-    r.hotline.assign(column_view(q->getColumn(4)));
-    r.website.assign(column_view(q->getColumn(5)));
-    r.status = column_enum<core::Status>(q->getColumn(6));
-    r.card = column_enum<core::Card>(q->getColumn(7));
-    r.channel = column_enum<core::Channel>(q->getColumn(8));
-    r.receipt.assign(column_view(q->getColumn(9)));
-    r.requested_on = column_date(q->getColumn(10));
-    r.next_check_on = column_date(q->getColumn(11));
+  while (row.next()) {
+    r.id = row.int64(0);
+    r.uuid.assign(row.text(1));
+    r.number.assign(row.text(2));
+    r.operator_name.assign(row.text(3));
+    r.hotline.assign(row.text(4));
+    r.website.assign(row.text(5));
+    r.status = row.enumeration<core::Status>(6);
+    r.card = row.enumeration<core::Card>(7);
+    r.channel = row.enumeration<core::Channel>(8);
+    r.receipt.assign(row.text(9));
+    r.requested_on = row.date(10);
+    r.next_check_on = row.date(11);
     visit(r);
   }
 }
@@ -39,18 +43,30 @@ void Store::for_each_reminder(util::Date until,
 void Store::for_each_after_todo(const std::function<void(const core::AfterTodo&)>& visit) {
   // From the partial index cases_after_todo alone (schema/0004_after_todo_items.sql): it
   // holds only the cases with something left, in id order, with every column read here and
-  // the items left as bits. Neither the table nor the checklist is visited.
-  Query q(*this, "SELECT c.id, c.uuid, c.number, o.name, c.card, c.after_todo "
-                 "FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
-                 "WHERE c.after_todo IS NOT NULL ORDER BY c.id");
+  // the items left as bits. Neither the table nor the checklist is visited, nor the
+  // operators: their few names are read first (a join searched the table at every row).
+  std::vector<std::pair<std::int64_t, std::string>> names;
+  for (auto& op : operators()) {
+    names.emplace_back(op.id, std::move(op.name));
+  }
+  Query q(*this, "SELECT c.id, c.uuid, c.number, c.operator_id, c.card, c.after_todo "
+                 "FROM cases AS c WHERE c.after_todo IS NOT NULL ORDER BY c.id");
+  Rows row(*q);
   core::AfterTodo todo;
-  while (q->executeStep()) {
-    todo.id = q->getColumn(0).getInt64();
-    todo.uuid.assign(column_view(q->getColumn(1)));
-    todo.number.assign(column_view(q->getColumn(2)));
-    todo.operator_name.assign(column_view(q->getColumn(3)));
-    todo.card = column_enum<core::Card>(q->getColumn(4));
-    core::after_items_of_bits(q->getColumn(5).getInt64(), todo.items);
+  while (row.next()) {
+    todo.id = row.int64(0);
+    todo.uuid.assign(row.text(1));
+    todo.number.assign(row.text(2));
+    const std::int64_t operator_id = row.int64(3);
+    const auto name = std::find_if(names.begin(), names.end(),
+                                   [&](const auto& entry) { return entry.first == operator_id; });
+    if (name == names.end()) { // the foreign key forbids it; a file edited by hand may not
+      throw Error("database holds case " + std::to_string(todo.id) + " of an unknown operator " +
+                  std::to_string(operator_id) + "; run 'cancelog doctor'");
+    }
+    todo.operator_name.assign(name->second);
+    todo.card = row.enumeration<core::Card>(4);
+    core::after_items_of_bits(row.int64(5), todo.items);
     // The column is kept by triggers; a database edited by hand may disagree with it.
     if (!todo.items.empty()) {
       visit(todo);

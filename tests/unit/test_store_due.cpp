@@ -336,3 +336,16 @@ TEST_CASE("upgrading a version 1 database fills in after_todo", "[due]") {
   }
   CHECK(fs::exists(db.string() + ".v1.bak")); // the copy written before the upgrade
 }
+
+TEST_CASE("a case of an operator that is not there stops the to-do list with a clear error",
+          "[due]") {
+  // `due` reads the operators' names first instead of joining them at every row; a file
+  // edited by hand, foreign keys off, may name an operator that does not exist.
+  DueFixture f;
+  f.add(Status::confirmed, Card::prepaid);
+  auto& db = f.store->database();
+  db.exec("PRAGMA foreign_keys = OFF");
+  db.exec("UPDATE cases SET operator_id = 99");
+  CHECK_THROWS_WITH(f.todo(),
+                    Catch::Contains("unknown operator 99") && Catch::Contains("cancelog doctor"));
+}
