@@ -4,6 +4,10 @@
 #include "util/error.hpp"
 #include "util/i18n.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
 namespace cancelog::commands {
 
 namespace fs = std::filesystem;
@@ -79,6 +83,28 @@ bool Context::color() const {
     return m_out_is_terminal && !env.get("NO_COLOR");
   }
   return false;
+}
+
+render::Progress Context::progress(bool allowed) {
+  auto delay = std::chrono::duration_cast<render::Progress::Clock::duration>(
+      render::Progress::k_delay);
+  if (const auto text = env.get("CANCELOG_PROGRESS_DELAY")) {
+    // Seconds, as git's GIT_PROGRESS_DELAY; a fraction is allowed ("0.5"). Anything else
+    // only costs the user the default: the line is a courtesy, not a reason to fail.
+    double seconds = -1;
+    const auto* end = text->data() + text->size();
+    const auto [stop, ec] = std::from_chars(text->data(), end, seconds);
+    if (ec != std::errc() || stop != end || !std::isfinite(seconds) || seconds < 0) {
+      warn(util::trf("CANCELOG_PROGRESS_DELAY={} is not a number of seconds; the progress "
+                     "line waits the default {} s",
+                     *text, std::chrono::duration<double>(render::Progress::k_delay).count()));
+    } else {
+      // A day is as good as never, and keeps the conversion far from overflow.
+      delay = std::chrono::duration_cast<render::Progress::Clock::duration>(
+          std::chrono::duration<double>(std::min(seconds, 86400.0)));
+    }
+  }
+  return {err, allowed && err_is_terminal, delay};
 }
 
 void Context::warn(const std::string& message) {

@@ -2,6 +2,7 @@
 
 #include "core/model.hpp"
 #include "core/settings.hpp"
+#include "render/progress.hpp"
 #include "util/clock.hpp"
 
 #include <filesystem>
@@ -75,6 +76,10 @@ public:
   [[nodiscard]] std::optional<std::size_t> width() const { return m_width; }
   // True when standard output is a terminal.
   [[nodiscard]] bool out_is_terminal() const { return m_out_is_terminal; }
+
+  // A progress line on standard error, drawn when that is a terminal and `allowed`, once
+  // the run has lasted CANCELOG_PROGRESS_DELAY seconds (default render::Progress::k_delay).
+  [[nodiscard]] render::Progress progress(bool allowed = true);
 
   // Writes "cancelog: warning: MESSAGE" to the error stream.
   void warn(const std::string& message);

@@ -194,7 +194,7 @@ void run_doctor(Context& ctx) {
   doctor_check_file_modes(findings, db, ctx.global.db.empty() && !ctx.env.get("CANCELOG_DB"));
   {
     // Findings are printed at the end, so the line has the terminal to itself until then.
-    render::Progress progress(ctx.err, ctx.err_is_terminal);
+    render::Progress progress = ctx.progress();
     findings.run("open", [&] { doctor_check_database(findings, ctx, progress); });
   }
 

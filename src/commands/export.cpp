@@ -204,7 +204,7 @@ void run_export(const ExportOptions& o, Context& ctx) {
   }
   std::ostream& out = file ? file->stream() : ctx.out;
   // Not while the rows themselves go to the same terminal.
-  render::Progress progress(ctx.err, ctx.err_is_terminal && (file || !ctx.out_is_terminal()));
+  render::Progress progress = ctx.progress(file || !ctx.out_is_terminal());
   const ExportTick tick = [&](std::size_t rows) {
     if (progress.due()) {
       progress.draw(what == ExportWhat::checks ? util::trf("cancelog: exporting: {} checks", rows)

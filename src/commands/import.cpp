@@ -600,7 +600,7 @@ private:
   std::size_t m_bad_rows = 0;
   std::size_t m_last_bad_line = 0;
   std::uintmax_t m_total_bytes = 0;
-  render::Progress m_progress{m_ctx.err, m_ctx.err_is_terminal};
+  render::Progress m_progress = m_ctx.progress();
 };
 
 // The columns of a CSV header, by name in any order (any case; a guarding apostrophe removed).

@@ -2,8 +2,8 @@
 
 namespace cancelog::render {
 
-Progress::Progress(std::ostream& out, bool enabled)
-    : m_out(out), m_enabled(enabled), m_start(Clock::now()), m_last(m_start) {}
+Progress::Progress(std::ostream& out, bool enabled, Clock::duration delay)
+    : m_out(out), m_enabled(enabled), m_delay(delay), m_start(Clock::now()), m_last(m_start) {}
 
 Progress::~Progress() {
   clear();
@@ -15,7 +15,7 @@ bool Progress::due() {
   }
   // A monotonic clock (not the user's clock, which tests fix): about 20 ns a reading.
   const auto now = Clock::now();
-  if (now - m_start < k_delay || (m_shown && now - m_last < k_interval)) {
+  if (now - m_start < m_delay || (m_shown && now - m_last < k_interval)) {
     return false;
   }
   m_last = now;

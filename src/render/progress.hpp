@@ -7,19 +7,20 @@
 namespace cancelog::render {
 
 // A one-line progress report on standard error while a long run works (import, export,
-// doctor): drawn only on a terminal, only once the run has lasted k_delay (short runs stay
+// doctor): drawn only on a terminal, only once the run has lasted `delay` (short runs stay
 // quiet), redrawn at most every k_interval, and erased by clear() or the destructor, so that
 // nothing of it stays on the screen or ever reaches a pipe or a file.
 class Progress {
 public:
   using Clock = std::chrono::steady_clock;
-  // How long a run works before the line appears.
+  // How long a run works before the line appears, unless told otherwise
+  // (CANCELOG_PROGRESS_DELAY, like git's GIT_PROGRESS_DELAY).
   static constexpr auto k_delay = std::chrono::milliseconds(250);
   // The shortest time between two drawings.
   static constexpr auto k_interval = std::chrono::milliseconds(100);
 
   // `enabled` says whether `out` is a terminal that nothing else is writing to.
-  Progress(std::ostream& out, bool enabled);
+  Progress(std::ostream& out, bool enabled, Clock::duration delay = k_delay);
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -35,6 +36,7 @@ private:
   std::ostream& m_out;
   bool m_enabled;
   bool m_shown = false;
+  Clock::duration m_delay;
   Clock::time_point m_start;
   Clock::time_point m_last;
 };

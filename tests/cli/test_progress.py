@@ -1,6 +1,8 @@
 """A progress line on standard error for long imports, exports and doctor runs: only when
 standard error is a terminal (a real pseudo-terminal here), erased at the end, never in a
-pipe. Long runs are real: a database of 65,536 cases, and a large CSV."""
+pipe. The runs are real (a database of 65,536 cases, a CSV of 20,000 rows) but how long they
+take depends on the machine, so the tests that want the line set CANCELOG_PROGRESS_DELAY=0
+(as git's tests set GIT_PROGRESS_DELAY) instead of hoping a run outlasts the default 0.25 s."""
 import sqlite3
 
 import pytest
@@ -11,10 +13,13 @@ CASES_DOUBLINGS = 16  # 2**16 = 65,536 cases: each run below takes seconds, not 
 CSV_ROWS = 20000
 
 
-def run_with_terminal_stderr(cl, *args):
+NO_DELAY = {"CANCELOG_PROGRESS_DELAY": "0"}
+
+
+def run_with_terminal_stderr(cl, *args, env=NO_DELAY):
     """Runs cancelog with standard error on a pseudo-terminal (standard output a pipe);
     returns (standard output, what the terminal showed)."""
-    shown, out = run_on_terminal(cl, *args, terminal="stderr")
+    shown, out = run_on_terminal(cl, *args, terminal="stderr", env=env)
     return out, shown
 
 
@@ -61,6 +66,33 @@ def test_import_shows_progress_on_a_terminal(big):
     out, err = run_with_terminal_stderr(big, "--db", big.home / "import.db", "import", "many.csv")
     assert_progress_shown_and_erased(err, "cancelog: importing many.csv: ")
     assert f"{CSV_ROWS} cases added" in out
+
+
+RUNS = [
+    ["export", "--format", "json", "--what", "all", "-o", "delayed.json"],
+    ["doctor"],
+    ["--db", "delayed.db", "import", "many.csv"],
+]
+
+
+@pytest.mark.parametrize("args", RUNS)
+def test_no_line_before_the_delay(big, args):
+    # A run shorter than the delay stays quiet: an hour is longer than any of these runs.
+    out, err = run_with_terminal_stderr(big, *args, env={"CANCELOG_PROGRESS_DELAY": "3600"})
+    assert err == ""
+
+
+def test_a_fraction_of_a_second_is_a_delay(big):
+    out, err = run_with_terminal_stderr(big, "doctor", env={"CANCELOG_PROGRESS_DELAY": "900.5"})
+    assert err == ""
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "1s", "nan", "inf"])
+def test_a_delay_that_is_not_seconds_is_a_warning(big, value):
+    # The default delay then holds, and the run does its work.
+    r = big.ok("doctor", env={"CANCELOG_PROGRESS_DELAY": value})
+    assert r.err == (f"cancelog: warning: CANCELOG_PROGRESS_DELAY={value} is not a number of "
+                     "seconds; the progress line waits the default 0.25 s\n")
 
 
 @pytest.mark.parametrize("args", [
