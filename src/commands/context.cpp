@@ -86,8 +86,8 @@ bool Context::color() const {
 }
 
 render::Progress Context::progress(bool allowed) {
-  auto delay = std::chrono::duration_cast<render::Progress::Clock::duration>(
-      render::Progress::k_delay);
+  auto delay =
+      std::chrono::duration_cast<render::Progress::Clock::duration>(render::Progress::k_delay);
   if (const auto text = env.get("CANCELOG_PROGRESS_DELAY")) {
     // Seconds, as git's GIT_PROGRESS_DELAY; a fraction is allowed ("0.5"). Anything else
     // only costs the user the default: the line is a courtesy, not a reason to fail.
