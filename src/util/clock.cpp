@@ -29,12 +29,7 @@ Instant Clock::now() const {
 Date Clock::today() const {
   // "now" is fixed for the command, and so is today: the zone file is read once.
   if (!m_today) {
-    if (!m_zone) {
-      m_today = system_local_date(now(), m_tz_text);
-    }
-    if (!m_today) {
-      m_today = zone().local_date(now());
-    }
+    m_today = zone().local_date(now());
   }
   return *m_today;
 }

@@ -19,8 +19,7 @@ public:
   [[nodiscard]] Instant now() const;
   // The user's time zone; throws InputError when TZ names an unknown zone.
   [[nodiscard]] const TimeZone& zone() const;
-  // Today's date in the user's time zone (through the C library when it can: see
-  // system_local_date).
+  // Today's date in the user's time zone.
   [[nodiscard]] Date today() const;
 
 private:

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <date/tz.h>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 
@@ -185,7 +186,32 @@ int days_between(Date from, Date to) {
   return static_cast<int>((to - from).count());
 }
 
+namespace {
+
+// The offset from UTC of the process's zone at an instant, through the C library.
+std::chrono::seconds process_offset(Instant at) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(at);
+  std::tm local{};
+  if (::localtime_r(&seconds, &local) == nullptr) {
+    return std::chrono::seconds{0}; // only beyond the range of time_t
+  }
+  return std::chrono::seconds{local.tm_gmtoff};
+}
+
+} // namespace
+
+TimeZone TimeZone::of_process(std::string name) {
+  // The C library reads TZ once unless told: the zone may have been set since (tests).
+  ::tzset();
+  TimeZone zone;
+  zone.m_process_zone = std::move(name);
+  return zone;
+}
+
 date::local_seconds TimeZone::to_local(Instant at) const {
+  if (!m_process_zone.empty()) {
+    return date::local_seconds{at.time_since_epoch() + process_offset(at)};
+  }
   if (m_zone == nullptr) {
     return date::local_seconds{at.time_since_epoch()};
   }
@@ -193,13 +219,28 @@ date::local_seconds TimeZone::to_local(Instant at) const {
 }
 
 Instant TimeZone::from_local(date::local_seconds local) const {
+  const Instant as_utc{local.time_since_epoch()};
+  if (!m_process_zone.empty()) {
+    // The offsets a day before and after (changes of offset are months apart): the instant
+    // is the local time less one of them, if that instant has that offset. Both fit when
+    // the clock went back (the earlier is taken); none when it jumped over the time, which
+    // then counts from before the jump. The same answers as the date library's below.
+    const auto before = process_offset(as_utc - date::days{1});
+    const auto after = process_offset(as_utc + date::days{1});
+    const bool fits_before = process_offset(as_utc - before) == before;
+    const bool fits_after = process_offset(as_utc - after) == after;
+    if (fits_before && fits_after) {
+      return std::min(as_utc - before, as_utc - after);
+    }
+    return fits_after && !fits_before ? as_utc - after : as_utc - before;
+  }
   if (m_zone == nullptr) {
-    return Instant{local.time_since_epoch()};
+    return as_utc;
   }
   const auto info = m_zone->get_info(local);
   if (info.result == date::local_info::nonexistent) {
     // The clock jumped forward over this time: count it from before the jump.
-    return Instant{local.time_since_epoch()} - info.first.offset;
+    return as_utc - info.first.offset;
   }
   return m_zone->to_sys(local, date::choose::earliest);
 }
@@ -209,38 +250,17 @@ Date TimeZone::local_date(Instant at) const {
 }
 
 std::string TimeZone::name() const {
+  if (!m_process_zone.empty()) {
+    return m_process_zone;
+  }
   return m_zone == nullptr ? std::string("UTC") : std::string(m_zone->name());
-}
-
-Result<TimeZone> resolve_zone(const char* tz_variable) {
-  std::string_view name = tz_variable != nullptr ? tz_variable : "";
-  if (!name.empty() && name.front() == ':') {
-    name.remove_prefix(1);
-  }
-  try {
-    if (name.empty()) {
-      return TimeZone{date::current_zone()};
-    }
-    if (name == "UTC" || name == "UTC0" || name == "Etc/UTC") {
-      return TimeZone{};
-    }
-    constexpr std::string_view k_zoneinfo = "zoneinfo/";
-    if (name.front() == '/') {
-      const auto at = name.find(k_zoneinfo);
-      if (at != std::string_view::npos) {
-        name.remove_prefix(at + k_zoneinfo.size());
-      }
-    }
-    return TimeZone{date::locate_zone(name)};
-  } catch (const std::exception&) {
-    return fail(
-        trf("unknown time zone {} in TZ; set TZ to a name such as Asia/Baku or UTC", quote(name)));
-  }
 }
 
 namespace {
 
-// A TZ value that names a file of the zone folder: Asia/Baku, :Europe/Berlin, Etc/GMT+4.
+constexpr std::string_view k_zoneinfo = "zoneinfo/";
+
+// A TZ value that names a file of the zone folder: Asia/Baku, Europe/Berlin, Etc/GMT+4.
 bool is_zone_file_name(std::string_view name) {
   if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) {
     return false;
@@ -258,32 +278,66 @@ bool is_zone_file(const std::string& path) {
   return file.read(magic.data(), magic.size()) && std::string_view(magic.data(), 4) == "TZif";
 }
 
-} // namespace
-
-std::optional<Date> system_local_date(Instant at, const std::optional<std::string>& tz) {
-  // The C library reads the process's own TZ: only when it is the one asked about.
+// The name of the zone the C library serves for `tz_variable` ("Asia/Baku" with the ':'
+// removed), when it is certainly the zone the date library would find: the process's own
+// TZ naming a zone file, or TZ unset and /etc/localtime a link to one. Anything else (a
+// path, a POSIX rule, an unknown name, an empty TZ that the C library reads as UTC) is left
+// to the date library, and to its error.
+std::optional<std::string> process_zone_name(const char* tz_variable) {
   const char* process_tz = std::getenv("TZ");
-  if (tz.has_value() != (process_tz != nullptr) || (tz && *tz != process_tz)) {
+  if ((tz_variable == nullptr) != (process_tz == nullptr) ||
+      (tz_variable != nullptr && std::string_view(tz_variable) != process_tz)) {
     return std::nullopt;
   }
-  std::string_view name = process_tz != nullptr ? process_tz : "";
+  std::string name;
+  if (process_tz == nullptr) {
+    std::error_code ec;
+    const auto target = std::filesystem::read_symlink("/etc/localtime", ec).string();
+    const auto at = target.find(k_zoneinfo);
+    if (ec || at == std::string::npos) {
+      return std::nullopt;
+    }
+    name = target.substr(at + k_zoneinfo.size());
+  } else {
+    name = process_tz;
+    if (!name.empty() && name.front() == ':') {
+      name.erase(0, 1);
+    }
+  }
+  if (!is_zone_file_name(name) || !is_zone_file("/usr/share/zoneinfo/" + name)) {
+    return std::nullopt;
+  }
+  return name;
+}
+
+} // namespace
+
+Result<TimeZone> resolve_zone(const char* tz_variable) {
+  std::string_view name = tz_variable != nullptr ? tz_variable : "";
   if (!name.empty() && name.front() == ':') {
     name.remove_prefix(1);
   }
-  // What resolve_zone would accept without doubt: the system's zone, or a zone file by name.
-  // Anything else (a path, a POSIX rule, an unknown name) is left to it, and to its error.
-  const std::string file =
-      name.empty() ? std::string("/etc/localtime") : "/usr/share/zoneinfo/" + std::string(name);
-  if ((!name.empty() && !is_zone_file_name(name)) || !is_zone_file(file)) {
-    return std::nullopt;
+  if (name == "UTC" || name == "UTC0" || name == "Etc/UTC") {
+    return TimeZone{};
   }
-  ::tzset();
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(at);
-  std::tm local{};
-  if (::localtime_r(&seconds, &local) == nullptr) {
-    return std::nullopt;
+  if (auto own = process_zone_name(tz_variable)) {
+    return TimeZone::of_process(std::move(*own));
   }
-  return Date{date::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday};
+  try {
+    if (name.empty()) {
+      return TimeZone{date::current_zone()};
+    }
+    if (name.front() == '/') {
+      const auto at = name.find(k_zoneinfo);
+      if (at != std::string_view::npos) {
+        name.remove_prefix(at + k_zoneinfo.size());
+      }
+    }
+    return TimeZone{date::locate_zone(name)};
+  } catch (const std::exception&) {
+    return fail(
+        trf("unknown time zone {} in TZ; set TZ to a name such as Asia/Baku or UTC", quote(name)));
+  }
 }
 
 Result<Instant> parse_instant(std::string_view text, const TimeZone& zone) {

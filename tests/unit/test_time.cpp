@@ -138,48 +138,106 @@ TEST_CASE("the clock: CANCELOG_NOW fixes now, today follows the zone") {
   CHECK(real.now().time_since_epoch().count() > 0);
 }
 
-TEST_CASE("today's date through the C library is the date library's, in every zone") {
-  // system_local_date reads the process's TZ: set for each zone, restored at the end.
-  const char* saved = std::getenv("TZ");
-  const std::optional<std::string> before =
-      saved ? std::optional<std::string>(saved) : std::nullopt;
+namespace {
+
+date::sys_info library_info(const char* name, Instant at) {
+  return date::locate_zone(name)->get_info(at);
+}
+
+// Sets the process's TZ for a test and restores it (and the C library's idea of it) after.
+class ProcessTz {
+public:
+  ProcessTz() {
+    if (const char* saved = std::getenv("TZ")) {
+      m_before = saved;
+    }
+  }
+  ~ProcessTz() {
+    if (m_before) {
+      ::setenv("TZ", m_before->c_str(), 1);
+    } else {
+      ::unsetenv("TZ");
+    }
+    ::tzset();
+  }
+  ProcessTz(const ProcessTz&) = delete;
+  ProcessTz& operator=(const ProcessTz&) = delete;
+  void set(const char* value) { ::setenv("TZ", value, 1); }
+  void unset() { ::unsetenv("TZ"); }
+
+private:
+  std::optional<std::string> m_before;
+};
+
+} // namespace
+
+TEST_CASE("a zone through the C library gives the date library's answers, in every zone") {
+  ProcessTz tz;
   const auto utc = [](const char* text) { return *parse_utc(text); };
   for (const char* name :
        {"Asia/Baku", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham",
-        "America/St_Johns", "Asia/Kolkata", "Pacific/Kiritimati", "America/Sao_Paulo", "UTC"}) {
+        "America/St_Johns", "Asia/Kolkata", "Pacific/Kiritimati", "America/Sao_Paulo",
+        "Europe/Dublin", "Africa/Casablanca", "Etc/GMT+4"}) {
     INFO(name);
-    ::setenv("TZ", name, 1);
-    const TimeZone zone{date::locate_zone(name)};
+    tz.set(name);
+    const auto resolved = resolve_zone(name);
+    REQUIRE(resolved);
+    const TimeZone& own = *resolved;
+    const TimeZone library{date::locate_zone(name)};
+    CHECK(own.name() == name);
     std::vector<Instant> instants;
-    // Every 97 minutes over three years, and a second either side of each change of offset.
+    // Every 97 minutes over three years, and each minute of the two hours either side of
+    // every change of offset (the skipped and the repeated local times among them).
     for (Instant at = utc("2024-01-01T00:00:00Z"); at < utc("2027-01-01T00:00:00Z");
          at += std::chrono::minutes{97}) {
       instants.push_back(at);
     }
-    for (auto info = date::locate_zone(name)->get_info(utc("2024-01-01T00:00:00Z"));
-         info.end < utc("2027-01-01T00:00:00Z");
-         info = date::locate_zone(name)->get_info(info.end)) {
-      instants.insert(instants.end(), {info.end - std::chrono::seconds{1}, info.end});
+    for (auto info = library_info(name, utc("2024-01-01T00:00:00Z"));
+         info.end < utc("2027-01-01T00:00:00Z"); info = library_info(name, info.end)) {
+      for (auto at = info.end - std::chrono::hours{2}; at <= info.end + std::chrono::hours{2};
+           at += std::chrono::minutes{1}) {
+        instants.push_back(at);
+      }
+      instants.push_back(info.end - std::chrono::seconds{1});
     }
     for (const Instant at : instants) {
-      const auto day = system_local_date(at, std::string(name));
-      REQUIRE(day);
-      REQUIRE(*day == zone.local_date(at));
+      INFO(format_utc(at));
+      REQUIRE(own.to_local(at) == library.to_local(at));
+      REQUIRE(own.local_date(at) == library.local_date(at));
+      // The same local time read back: skipped and repeated times included.
+      const auto local = library.to_local(at) + std::chrono::minutes{30};
+      REQUIRE(own.from_local(local) == library.from_local(local));
     }
   }
-  ::setenv("TZ", "Asia/Baku", 1);
-  // Only for the process's own TZ, and only for a zone file: else the date library decides.
-  CHECK_FALSE(system_local_date(utc("2026-03-04T10:00:00Z"), std::string("Europe/Berlin")));
-  CHECK_FALSE(system_local_date(utc("2026-03-04T10:00:00Z"), std::nullopt));
-  for (const char* odd : {"Nowhere/City", "../../etc/passwd", "zone.tab", "EST5EDT,M3.2.0,M11.1.0",
-                          "/usr/share/zoneinfo/Asia/Baku"}) {
-    ::setenv("TZ", odd, 1);
-    CHECK_FALSE(system_local_date(utc("2026-03-04T10:00:00Z"), std::string(odd)));
+  // The daylight-saving rules of the test above, through the C library.
+  tz.set("Europe/Berlin");
+  const TimeZone berlin = *resolve_zone("Europe/Berlin");
+  CHECK(format_utc(*parse_instant("2026-03-29 02:30", berlin)) == "2026-03-29T01:30:00Z");
+  CHECK(format_utc(*parse_instant("2026-10-25 02:30", berlin)) == "2026-10-25T00:30:00Z");
+  // The clock's today through it.
+  const Clock late(std::string("2026-03-03T23:30:00Z"), std::string("Europe/Berlin"));
+  CHECK(late.today() == ymd(2026, 3, 4));
+  CHECK(late.zone().name() == "Europe/Berlin");
+}
+
+TEST_CASE("only the process's own zone file goes to the C library") {
+  ProcessTz tz;
+  tz.set("Asia/Baku");
+  // Another zone than the process's: the date library (same answers, same name).
+  CHECK(resolve_zone("Europe/Berlin")->name() == "Europe/Berlin");
+  CHECK(format_local(*parse_utc("2026-03-03T23:30:00Z"), *resolve_zone("Europe/Berlin")) ==
+        "2026-03-04 00:30");
+  // Unknown names, paths and rules stay the date library's: an error, or its own reading.
+  for (const char* odd : {"Nowhere/City", "../../etc/passwd", "zone.tab"}) {
+    INFO(odd);
+    tz.set(odd);
+    CHECK_FALSE(resolve_zone(odd));
   }
-  if (before) {
-    ::setenv("TZ", before->c_str(), 1);
-  } else {
-    ::unsetenv("TZ");
-  }
-  ::tzset();
+  tz.set("/usr/share/zoneinfo/Asia/Tokyo");
+  CHECK(resolve_zone("/usr/share/zoneinfo/Asia/Tokyo")->name() == "Asia/Tokyo");
+  tz.set(":Asia/Baku");
+  CHECK(resolve_zone(":Asia/Baku")->name() == "Asia/Baku");
+  // No TZ: the system's zone, whichever library serves it, with a name.
+  tz.unset();
+  CHECK_FALSE(resolve_zone(nullptr)->name().empty());
 }
