@@ -66,14 +66,17 @@ std::optional<std::int64_t> column_optional_int(const SQLite::Column& column);
 
 // Steps through the rows of a statement, reading each value through one Column object per
 // column made at the first row: SQLiteCpp's getColumn makes a new one for every value (with a
-// shared_ptr copy and checks), a tenth of `due`'s instructions at 18,000 rows. A Column
-// reads its statement's current row whenever it is asked. For the lists of thousands of rows.
+// shared_ptr copy and checks), a tenth of `due`'s instructions at 18,000 rows and 5 % of an
+// export's. A Column reads its statement's current row whenever it is asked. Every reader of
+// cases and checks goes through it.
 class Rows {
 public:
   explicit Rows(SQLite::Statement& stmt) : m_stmt(stmt) {}
 
   // Steps to the next row; false after the last.
   bool next();
+  // The value of a column in the current row.
+  [[nodiscard]] const SQLite::Column& column(int index) const { return m_columns[index]; }
   [[nodiscard]] std::int64_t int64(int index) const { return m_columns[index].getInt64(); }
   [[nodiscard]] std::string_view text(int index) const;
   template <class E> [[nodiscard]] E enumeration(int index) const {
@@ -87,13 +90,13 @@ private:
 };
 
 // Reads the columns of CASE_COLUMNS (store_cases.cpp) into a case, reusing its strings.
-void read_case_into(SQLite::Statement& row, core::Case& c);
+void read_case_into(const Rows& row, core::Case& c);
 
 // The columns of a check (table alias k), as read_check_into reads them.
 #define CHECK_COLUMNS                                                                              \
   "k.id, k.case_id, k.checked_at, k.method, k.outcome, k.reference, k.note, k.imported, "          \
   "k.created_at"
-void read_check_into(SQLite::Statement& row, core::Check& check);
+void read_check_into(const Rows& row, core::Check& check);
 
 // The condition on cases `c` (joined with operators `o`) that selects the cases of a filter,
 // and the binding of its named parameters.

@@ -68,28 +68,26 @@ std::optional<std::int64_t> column_optional_int(const SQLite::Column& column) {
   return column.getInt64();
 }
 
-void read_case_into(SQLite::Statement& row, core::Case& c) {
+void read_case_into(const Rows& row, core::Case& c) {
   // assign() keeps the strings' storage: a visit of a million cases allocates little.
-  const auto text = [&](int index, std::string& target) {
-    target.assign(column_view(row.getColumn(index)));
-  };
-  c.id = row.getColumn(0).getInt64();
+  const auto text = [&](int index, std::string& target) { target.assign(row.text(index)); };
+  c.id = row.int64(0);
   text(1, c.uuid);
   text(2, c.number);
   text(3, c.number_raw);
-  c.operator_id = row.getColumn(4).getInt64();
+  c.operator_id = row.int64(4);
   text(5, c.operator_name);
-  c.operator_inferred = row.getColumn(6).getInt() != 0;
-  c.card = column_enum<core::Card>(row.getColumn(7));
-  c.channel = column_enum<core::Channel>(row.getColumn(8));
-  c.requested_on = column_date(row.getColumn(9));
+  c.operator_inferred = row.int64(6) != 0;
+  c.card = row.enumeration<core::Card>(7);
+  c.channel = row.enumeration<core::Channel>(8);
+  c.requested_on = row.date(9);
   text(10, c.receipt);
-  c.status = column_enum<core::Status>(row.getColumn(11));
-  c.next_check_on = column_optional_date(row.getColumn(12));
+  c.status = row.enumeration<core::Status>(11);
+  c.next_check_on = column_optional_date(row.column(12));
   text(13, c.note);
-  c.follows = column_optional_int(row.getColumn(14));
-  c.created_at = column_instant(row.getColumn(15));
-  c.updated_at = column_instant(row.getColumn(16));
+  c.follows = column_optional_int(row.column(14));
+  c.created_at = column_instant(row.column(15));
+  c.updated_at = column_instant(row.column(16));
 }
 
 namespace {
@@ -200,15 +198,16 @@ using namespace detail;
 #define CASE_FROM "FROM cases AS c JOIN operators AS o ON o.id = c.operator_id "
 #define CASE_COLUMNS CASE_FIELDS CASE_FROM
 
-core::Case read_case(SQLite::Statement& row) {
+core::Case read_case(const Rows& row) {
   core::Case c;
   read_case_into(row, c);
   return c;
 }
 
 std::optional<core::Case> first_case(Query& q) {
-  if (q->executeStep()) {
-    return read_case(*q);
+  Rows row(*q);
+  if (row.next()) {
+    return read_case(row);
   }
   return std::nullopt;
 }
@@ -329,8 +328,9 @@ void Store::for_each_case(const core::CaseFilter& filter,
   SQLite::Statement stmt(*m_db, sql);
   bind_case_selection(stmt, filter);
   core::Case c;
-  while (stmt.executeStep()) {
-    read_case_into(stmt, c);
+  Rows row(stmt);
+  while (row.next()) {
+    read_case_into(row, c);
     visit(c);
   }
 }
@@ -347,9 +347,10 @@ void Store::for_each_case_with_last_check(
   bind_case_selection(stmt, filter);
   core::Case c;
   constexpr int k_last_check = 17;
-  while (stmt.executeStep()) {
-    read_case_into(stmt, c);
-    const auto last = stmt.getColumn(k_last_check);
+  Rows row(stmt);
+  while (row.next()) {
+    read_case_into(row, c);
+    const auto& last = row.column(k_last_check);
     visit(c, last.isNull() ? std::nullopt : std::optional(column_instant(last)));
   }
 }
@@ -392,8 +393,9 @@ std::vector<core::Case> Store::open_cases_for_number(std::string_view e164) {
                  "'no-answer') ORDER BY c.id");
   q->bind(1, std::string(e164));
   std::vector<core::Case> out;
-  while (q->executeStep()) {
-    out.push_back(read_case(*q));
+  Rows row(*q);
+  while (row.next()) {
+    out.push_back(read_case(row));
   }
   return out;
 }

@@ -12,16 +12,16 @@ using detail::column_view;
 
 namespace detail {
 
-void read_check_into(SQLite::Statement& row, core::Check& check) {
-  check.id = row.getColumn(0).getInt64();
-  check.case_id = row.getColumn(1).getInt64();
-  check.checked_at = column_instant(row.getColumn(2));
-  check.method = column_enum<core::Method>(row.getColumn(3));
-  check.outcome = column_enum<core::Outcome>(row.getColumn(4));
-  check.reference.assign(column_view(row.getColumn(5)));
-  check.note.assign(column_view(row.getColumn(6)));
-  check.imported = row.getColumn(7).getInt() != 0;
-  check.created_at = column_instant(row.getColumn(8));
+void read_check_into(const Rows& row, core::Check& check) {
+  check.id = row.int64(0);
+  check.case_id = row.int64(1);
+  check.checked_at = column_instant(row.column(2));
+  check.method = row.enumeration<core::Method>(3);
+  check.outcome = row.enumeration<core::Outcome>(4);
+  check.reference.assign(row.text(5));
+  check.note.assign(row.text(6));
+  check.imported = row.int64(7) != 0;
+  check.created_at = column_instant(row.column(8));
 }
 
 } // namespace detail
@@ -37,9 +37,10 @@ void Store::for_each_check(const core::CaseFilter& filter,
   SQLite::Statement stmt(*m_db, sql);
   detail::bind_case_selection(stmt, filter);
   core::Check check;
-  while (stmt.executeStep()) {
-    detail::read_check_into(stmt, check);
-    visit(check, column_view(stmt.getColumn(9)));
+  detail::Rows row(stmt);
+  while (row.next()) {
+    detail::read_check_into(row, check);
+    visit(check, row.text(9));
   }
 }
 

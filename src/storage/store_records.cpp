@@ -12,8 +12,9 @@ std::vector<core::Check> Store::checks_of(std::int64_t case_id) {
                  "ORDER BY k.checked_at, k.id");
   q->bind(1, case_id);
   std::vector<core::Check> out;
-  while (q->executeStep()) {
-    detail::read_check_into(*q, out.emplace_back());
+  detail::Rows row(*q);
+  while (row.next()) {
+    detail::read_check_into(row, out.emplace_back());
   }
   return out;
 }
