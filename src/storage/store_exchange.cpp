@@ -8,7 +8,6 @@
 namespace cancelog::storage {
 
 using detail::column_instant;
-using detail::column_view;
 
 namespace detail {
 
