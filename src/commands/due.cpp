@@ -132,7 +132,8 @@ void run_due(const DueOptions& o, Context& ctx) {
     const util::RowFormat todo_row(_("#{} {} ({}): {}"));
     std::string line;
     std::string number;
-    std::string items;
+    // "number-dead, sim-destroyed" for each set of items left (seven at most), made once.
+    std::vector<std::pair<unsigned, std::string>> item_texts;
     store.for_each_after_todo([&](const core::AfterTodo& todo) {
       if (todos++ == 0) {
         ctx.out << (checks > 0 ? "\n" : "")
@@ -140,11 +141,20 @@ void run_due(const DueOptions& o, Context& ctx) {
       }
       number.clear();
       core::append_international(number, todo.number);
-      items.clear();
+      unsigned set = 0;
       for (const auto item : todo.items) {
-        items.append(items.empty() ? "" : ", ").append(core::name_of(item));
+        set |= 1U << static_cast<unsigned>(item);
       }
-      todo_row.append(line, todo.id, number, todo.operator_name, items);
+      auto items = std::find_if(item_texts.begin(), item_texts.end(),
+                                [set](const auto& known) { return known.first == set; });
+      if (items == item_texts.end()) {
+        std::string text;
+        for (const auto item : todo.items) {
+          text.append(text.empty() ? "" : ", ").append(core::name_of(item));
+        }
+        items = item_texts.emplace(item_texts.end(), set, std::move(text));
+      }
+      todo_row.append(line, todo.id, number, todo.operator_name, items->second);
       line += '\n';
       if (line.size() >= k_due_flush_bytes) { // the stream's own buffer is 8 KiB: fewer calls
         ctx.out.write(line.data(), static_cast<std::streamsize>(line.size()));

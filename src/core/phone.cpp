@@ -41,9 +41,9 @@ constexpr int k_fast_code_value = 994;
 constexpr std::size_t k_min_nsn = 2;
 constexpr std::size_t k_max_nsn = 17;
 
-bool is_ascii_digit(char c) {
-  return c >= '0' && c <= '9';
-}
+// A function object, not a function: std::all_of then inlines the test (a call per digit
+// was a sixth of formatting a number).
+constexpr auto is_ascii_digit = [](char c) { return c >= '0' && c <= '9'; };
 
 // An E.164 number of the fast calling code ("+994" and digits, the national number not
 // starting with 0) split as Parse would split it, or nothing (country code 0): then Parse
