@@ -259,6 +259,7 @@ std::string TimeZone::name() const {
 namespace {
 
 constexpr std::string_view k_zoneinfo = "zoneinfo/";
+constexpr std::string_view k_zone_folder = "/usr/share/zoneinfo/";
 
 // A TZ value that names a file of the zone folder: Asia/Baku, Europe/Berlin, Etc/GMT+4.
 bool is_zone_file_name(std::string_view name) {
@@ -278,39 +279,50 @@ bool is_zone_file(const std::string& path) {
   return file.read(magic.data(), magic.size()) && std::string_view(magic.data(), 4) == "TZif";
 }
 
-// The name of the zone the C library serves for `tz_variable` ("Asia/Baku" with the ':'
-// removed), when it is certainly the zone the date library would find: the process's own
-// TZ naming a zone file, or TZ unset and /etc/localtime a link to one. Anything else (a
-// path, a POSIX rule, an unknown name, an empty TZ that the C library reads as UTC) is left
-// to the date library, and to its error.
-std::optional<std::string> process_zone_name(const char* tz_variable) {
+// The name of the zone the C library serves for the TZ variable, when it is certainly the
+// zone the date library would find: `tz_variable` is the process's own TZ and `name` (its
+// value without the ':') names a zone file, or both are unset and /etc/localtime is a zone
+// (system_zone_name). Anything else (a path, a POSIX rule, an unknown name, an empty TZ
+// that the C library reads as UTC) is left to the date library, and to its error.
+std::optional<std::string> process_zone_name(const char* tz_variable, std::string_view name) {
   const char* process_tz = std::getenv("TZ");
   if ((tz_variable == nullptr) != (process_tz == nullptr) ||
       (tz_variable != nullptr && std::string_view(tz_variable) != process_tz)) {
     return std::nullopt;
   }
-  std::string name;
   if (process_tz == nullptr) {
-    std::error_code ec;
-    const auto target = std::filesystem::read_symlink("/etc/localtime", ec).string();
-    const auto at = target.find(k_zoneinfo);
-    if (ec || at == std::string::npos) {
-      return std::nullopt;
-    }
-    name = target.substr(at + k_zoneinfo.size());
-  } else {
-    name = process_tz;
-    if (!name.empty() && name.front() == ':') {
-      name.erase(0, 1);
-    }
+    return system_zone_name("/etc/localtime", "/etc/timezone");
   }
-  if (!is_zone_file_name(name) || !is_zone_file("/usr/share/zoneinfo/" + name)) {
+  if (!is_zone_file_name(name) || !is_zone_file(std::string(k_zone_folder) + std::string(name))) {
     return std::nullopt;
   }
-  return name;
+  return std::string(name);
 }
 
 } // namespace
+
+std::optional<std::string> system_zone_name(const std::filesystem::path& localtime,
+                                            const std::filesystem::path& timezone_file) {
+  if (!is_zone_file(localtime.string())) {
+    return std::nullopt;
+  }
+  // A link into a zone folder names the zone, as the date library reads it.
+  std::error_code ec;
+  const auto target = std::filesystem::read_symlink(localtime, ec).string();
+  if (const auto at = target.find(k_zoneinfo); !ec && at != std::string::npos) {
+    if (const auto name = target.substr(at + k_zoneinfo.size()); is_zone_file_name(name)) {
+      return name;
+    }
+  }
+  // A copy of a zone file: the name the system gives it, if any. The C library reads the
+  // file itself, so the name is only a label; the date library gave up here.
+  std::ifstream file(timezone_file);
+  std::string line;
+  if (std::getline(file, line) && is_zone_file_name(trim(line))) {
+    return std::string(trim(line));
+  }
+  return std::string("localtime");
+}
 
 Result<TimeZone> resolve_zone(const char* tz_variable) {
   std::string_view name = tz_variable != nullptr ? tz_variable : "";
@@ -320,7 +332,7 @@ Result<TimeZone> resolve_zone(const char* tz_variable) {
   if (name == "UTC" || name == "UTC0" || name == "Etc/UTC") {
     return TimeZone{};
   }
-  if (auto own = process_zone_name(tz_variable)) {
+  if (auto own = process_zone_name(tz_variable, name)) {
     return TimeZone::of_process(std::move(*own));
   }
   try {

@@ -3,6 +3,7 @@
 #include "util/result.hpp"
 
 #include <date/date.h>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -88,6 +89,12 @@ private:
 // When `tz_variable` is the process's own TZ and names a zone file (or both are unset and
 // /etc/localtime links to one), the zone is served by the C library (TimeZone::of_process).
 Result<TimeZone> resolve_zone(const char* tz_variable);
+
+// The name of the system's zone (when TZ is unset): where `localtime` (/etc/localtime) links
+// into a zone folder, else the first line of `timezone_file` (/etc/timezone), else
+// "localtime". Nothing when `localtime` is not a compiled zone (TZif).
+std::optional<std::string> system_zone_name(const std::filesystem::path& localtime,
+                                            const std::filesystem::path& timezone_file);
 
 // Parses an instant written as ISO 8601 date and time: with Z or an offset (+04:00) it is
 // absolute, without one it is a local time in `zone`. Seconds and fractions are optional;

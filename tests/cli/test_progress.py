@@ -82,7 +82,8 @@ def test_no_line_before_the_delay(big, args):
     assert err == ""
 
 
-def test_a_fraction_of_a_second_is_a_delay(big):
+def test_a_delay_with_a_fraction_is_accepted(big):
+    # No warning for 900.5 seconds, and no line within them.
     out, err = run_with_terminal_stderr(big, "doctor", env={"CANCELOG_PROGRESS_DELAY": "900.5"})
     assert err == ""
 

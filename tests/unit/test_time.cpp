@@ -1,3 +1,4 @@
+#include "support.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
 #include "util/time.hpp"
@@ -6,6 +7,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <date/tz.h>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -240,4 +243,27 @@ TEST_CASE("only the process's own zone file goes to the C library") {
   // No TZ: the system's zone, whichever library serves it, with a name.
   tz.unset();
   CHECK_FALSE(resolve_zone(nullptr)->name().empty());
+}
+
+TEST_CASE("the system's zone: linked, copied with or without its name, or none") {
+  namespace fs = std::filesystem;
+  const cancelog::testing::TempDir dir;
+  const auto localtime = dir.path / "localtime";
+  const auto zone_name = dir.path / "timezone";
+  // A link into the zone folder names the zone.
+  fs::create_symlink("/usr/share/zoneinfo/Europe/Berlin", localtime);
+  CHECK(system_zone_name(localtime, zone_name) == "Europe/Berlin");
+  // A copy (some images copy the file): the name /etc/timezone gives, else a label.
+  fs::remove(localtime);
+  fs::copy_file("/usr/share/zoneinfo/Asia/Baku", localtime);
+  CHECK(system_zone_name(localtime, zone_name) == "localtime");
+  std::ofstream(zone_name) << "Asia/Baku\n";
+  CHECK(system_zone_name(localtime, zone_name) == "Asia/Baku");
+  std::ofstream(zone_name) << "../../etc/passwd\n";
+  CHECK(system_zone_name(localtime, zone_name) == "localtime");
+  // Not a compiled zone, or no file: the date library decides.
+  fs::remove(localtime);
+  CHECK_FALSE(system_zone_name(localtime, zone_name));
+  std::ofstream(localtime) << "Asia/Baku\n";
+  CHECK_FALSE(system_zone_name(localtime, zone_name));
 }
